@@ -1,0 +1,18 @@
+package org.guichet.api.scheme;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A question of the form.
+ *
+ * @param name        the answer's key in the API and the rules (the contract)
+ * @param step        the topic this question belongs to, for a form shown as short steps
+ * @param required    always required
+ * @param requiredWhen name of a BOOLEAN field: required when that answer is true
+ * @param min         smallest value allowed (numbers), exclusive when {@code minExclusive}
+ * @param after       name of a DATE field this date must be strictly after
+ */
+public record FieldDefinition(String name, FieldType type, String step, LocalizedText label, LocalizedText help,
+        boolean required, String requiredWhen, BigDecimal min, boolean minExclusive, BigDecimal max,
+        String after, List<Choice> choices) { }

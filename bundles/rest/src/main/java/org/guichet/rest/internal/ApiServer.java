@@ -1,0 +1,134 @@
+package org.guichet.rest.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.guichet.api.events.SchemeEventStore;
+import org.guichet.api.health.HealthIndicator;
+import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the JSON API on CXF's servlet (context {@code /api}, see etc/org.apache.cxf.osgi.cfg) at {@code /v1}.
+ * Domain services are dynamic and optional: the API comes up first and says 503 for what is not ready yet, so
+ * that health can tell an operator exactly what is missing.
+ */
+@Component(immediate = true, configurationPid = "org.guichet.api", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ApiServer.Config.class)
+public class ApiServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    @ObjectClassDefinition(name = "Guichet API", description = "The REST API under /api/v1")
+    public @interface Config {
+        @AttributeDefinition(description = "Health indicators that must be UP for /api/v1/health to answer 200")
+        String[] health_required() default {"database", "rules-engine"};
+    }
+
+    private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    private volatile List<String> requiredIndicators;
+    private volatile SchemeRegistry registry;
+    private volatile EvaluationService evaluation;
+    private volatile SchemeEventStore events;
+    private Server server;
+
+    @Activate
+    public ApiServer(Config config) {
+        modified(config);
+        start();
+    }
+
+    private void start() {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setAddress("/v1");
+        factory.setServiceBeans(List.of(
+                new HealthResource(() -> List.copyOf(indicators), () -> requiredIndicators),
+                new SchemeResource(() -> registry, () -> evaluation, () -> events)));
+        List<Object> providers = new ArrayList<>();
+        providers.add(new JacksonJsonProvider(objectMapper()));
+        providers.addAll(ErrorMappers.all());
+        factory.setProviders(providers);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            // CXF looks up its extensions through the context classloader when it builds the endpoint
+            Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
+            // CXF's default bus: its HTTP transport is the one behind CXF's OSGi servlet (context /api), which
+            // publishes every endpoint created on it; CXF registers no Bus service to inject
+            factory.setBus(BusFactory.getDefaultBus(true));
+            server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        LOG.info("Guichet API published at /api/v1");
+    }
+
+    @Modified
+    void modified(Config config) {
+        // a .cfg file gives one comma-separated string; metatype gives an array: accept both
+        requiredIndicators = Arrays.stream(config.health_required()).flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
+    @Deactivate
+    void stop() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addIndicator(HealthIndicator indicator) { indicators.add(indicator); }
+
+    void removeIndicator(HealthIndicator indicator) { indicators.remove(indicator); }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRegistry(SchemeRegistry r) { registry = r; }
+
+    void unsetRegistry(SchemeRegistry r) { if (registry == r) { registry = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvaluation(EvaluationService e) { evaluation = e; }
+
+    void unsetEvaluation(EvaluationService e) { if (evaluation == e) { evaluation = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvents(SchemeEventStore s) { events = s; }
+
+    void unsetEvents(SchemeEventStore s) { if (events == s) { events = null; } }
+}

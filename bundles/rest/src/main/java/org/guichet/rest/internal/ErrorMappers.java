@@ -1,0 +1,77 @@
+package org.guichet.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.guichet.api.scheme.InvalidAnswersException;
+import org.guichet.api.scheme.SchemeNotFoundException;
+import org.guichet.api.scheme.SchemeUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into JSON with a stable code, so that clients never have to parse HTML error pages. */
+final class ErrorMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() { }
+
+    static List<Object> all() {
+        return List.of(new InvalidAnswers(), new NotFound(), new Unavailable(), new BadJson(), new Web(), new Unexpected());
+    }
+
+    static final class InvalidAnswers implements ExceptionMapper<InvalidAnswersException> {
+        @Override public Response toResponse(InvalidAnswersException e) {
+            return ApiError.response(400, new ApiError("INVALID_ANSWERS",
+                    "Certaines réponses sont manquantes ou incorrectes.", e.errors(), null));
+        }
+    }
+
+    static final class NotFound implements ExceptionMapper<SchemeNotFoundException> {
+        @Override public Response toResponse(SchemeNotFoundException e) {
+            return ApiError.response(404, "SCHEME_NOT_FOUND", "Ce dispositif d'aide n'existe pas : " + e.getMessage());
+        }
+    }
+
+    static final class Unavailable implements ExceptionMapper<SchemeUnavailableException> {
+        @Override public Response toResponse(SchemeUnavailableException e) {
+            return ApiError.response(503, new ApiError("SCHEME_UNAVAILABLE",
+                    "Ce dispositif d'aide est momentanément indisponible (" + e.state() + ").", e.problems(),
+                    Map.of("state", e.state().name())));
+        }
+    }
+
+    static final class BadJson implements ExceptionMapper<JsonProcessingException> {
+        @Override public Response toResponse(JsonProcessingException e) {
+            return ApiError.response(400, "MALFORMED_JSON", "Le corps de la requête n'est pas du JSON valide : "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String code = switch (status) {
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 406 -> "NOT_ACCEPTABLE";
+                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                case 400 -> "BAD_REQUEST";
+                default -> "HTTP_" + status;
+            };
+            return ApiError.response(status, code, e.getMessage());
+        }
+    }
+
+    static final class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException w) {
+                return new Web().toResponse(w);
+            }
+            LOG.error("Unexpected error in the API", e);
+            return ApiError.response(500, "INTERNAL_ERROR", "Une erreur inattendue est survenue ; elle a été enregistrée.");
+        }
+    }
+}

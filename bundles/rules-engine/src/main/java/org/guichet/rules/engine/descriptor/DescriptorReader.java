@@ -1,0 +1,338 @@
+package org.guichet.rules.engine.descriptor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.guichet.api.scheme.Choice;
+import org.guichet.api.scheme.DocumentDefinition;
+import org.guichet.api.scheme.FieldDefinition;
+import org.guichet.api.scheme.FieldType;
+import org.guichet.api.scheme.LocalizedText;
+import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.api.scheme.SchemeProblem;
+import org.guichet.rules.engine.yaml.NodeReader;
+import org.guichet.rules.engine.yaml.YamlNode;
+import org.guichet.rules.engine.yaml.YamlReader;
+
+/** Reads and checks scheme.yaml. Every problem is recorded as a DESCRIPTOR problem with its line. */
+public final class DescriptorReader {
+    public static final String FILE = "scheme.yaml";
+    public static final List<String> DEFAULT_ACCEPTED_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    private static final Pattern SCHEME_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-zA-Z0-9.+-]+");
+    private static final Set<String> FILERS = Set.of("APPLICANT", "MEDIATOR");
+    // DRL words that cannot name a property of the generated Answers type
+    private static final Set<String> DRL_WORDS = Set.of("rule", "query", "when", "then", "end", "declare", "function",
+            "global", "not", "exists", "eval", "forall", "accumulate", "collect", "from", "over", "and", "or", "in",
+            "contains", "matches", "memberOf", "soundslike", "str", "salience", "init", "action", "reverse", "result",
+            "entry", "window", "drools", "kcontext");
+
+    private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "summary", "description", "filers",
+            "payee", "recurring", "fields", "documents", "reasons", "amountLines");
+    private static final Set<String> FIELD_KEYS = Set.of("name", "type", "step", "label", "help", "required",
+            "requiredWhen", "min", "minExclusive", "max", "after", "choices");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("id", "label", "why", "acceptedTypes", "maxBytes");
+
+    private final NodeReader r;
+
+    private DescriptorReader(List<SchemeProblem> problems) {
+        this.r = new NodeReader("DESCRIPTOR", FILE, problems);
+    }
+
+    /** @return the model, or null when the file is unreadable or has no usable id and version */
+    public static SchemeModel read(byte[] yaml, List<SchemeProblem> problems) {
+        return new DescriptorReader(problems).read(yaml);
+    }
+
+    private SchemeModel read(byte[] yaml) {
+        YamlReader.Result parsed = YamlReader.read(yaml);
+        parsed.issues().forEach(i -> r.problem(i.line(), i.message()));
+        YamlNode root = parsed.root();
+        if (!parsed.readable()) {
+            return null;
+        }
+        if (root == null || !root.isMap()) {
+            r.problem(root == null ? 1 : root.line(), "scheme.yaml must be a block of keys (id, version, title ...)");
+            return null;
+        }
+        r.checkKeys(root, "scheme.yaml", TOP_KEYS);
+        String id = r.string(root, "id", true, "scheme");
+        if (id != null && !SCHEME_ID.matcher(id).matches()) {
+            r.problem(root.keyLine("id"), "scheme id '" + id + "' must be lower-case letters and digits separated by"
+                    + " single dashes, like vocational-training");
+            id = null;
+        }
+        String version = r.string(root, "version", true, "scheme");
+        if (version != null && !VERSION.matcher(version).matches()) {
+            r.problem(root.keyLine("version"), "version '" + version + "' must be three numbers like 1.0.0"
+                    + " (write it in quotes if needed)");
+            version = null;
+        }
+        LocalizedText title = r.text(root, "title", true, "scheme");
+        LocalizedText summary = r.text(root, "summary", true, "scheme");
+        LocalizedText description = r.text(root, "description", true, "scheme");
+        List<String> filers = filers(root);
+        String payee = r.string(root, "payee", true, "scheme");
+        if (payee != null && !CODE.matcher(payee).matches()) {
+            r.problem(root.keyLine("payee"), "payee '" + payee + "' must be a code like APPLICANT or DRIVING_SCHOOL");
+        }
+        boolean recurring = Boolean.TRUE.equals(r.bool(root, "recurring", "scheme"));
+        Map<String, Integer> fieldLines = new HashMap<>();
+        List<FieldDefinition> fields = fields(root, fieldLines);
+        List<DocumentDefinition> documents = documents(root);
+        Map<String, LocalizedText> reasons = codeTexts(root, "reasons");
+        Map<String, LocalizedText> amountLines = codeTexts(root, "amountLines");
+        if (id == null || version == null) {
+            return null;
+        }
+        SchemeDescriptor descriptor = new SchemeDescriptor(id, version, title, summary, description, filers, payee,
+                recurring, fields, documents, reasons);
+        return new SchemeModel(descriptor, amountLines, SchemeModel.packageName(id),
+                Collections.unmodifiableMap(fieldLines));
+    }
+
+    private List<String> filers(YamlNode root) {
+        List<String> filers = new ArrayList<>(new LinkedHashSet<>(r.strings(root, "filers", "scheme")));
+        if (filers.isEmpty()) {
+            r.problem(root.keyLine("filers"), "filers: say who may file, APPLICANT and/or MEDIATOR");
+        }
+        for (String f : filers) {
+            if (!FILERS.contains(f)) {
+                r.problem(root.keyLine("filers"), "filers: unknown filer '" + f + "' (use APPLICANT or MEDIATOR)");
+            }
+        }
+        return List.copyOf(filers);
+    }
+
+    private List<FieldDefinition> fields(YamlNode root, Map<String, Integer> fieldLines) {
+        YamlNode list = root.get("fields");
+        if (list == null || !list.isList() || list.items().isEmpty()) {
+            r.problem(list == null ? root.line() : list.line(), "fields: the form needs a list of at least one field");
+            return List.of();
+        }
+        Map<String, FieldDefinition> byName = new LinkedHashMap<>();
+        for (YamlNode item : list.items()) {
+            FieldDefinition f = field(item);
+            if (f == null) {
+                continue;
+            }
+            if (byName.containsKey(f.name())) {
+                r.problem(item.line(), "field '" + f.name() + "' is defined twice (first on line "
+                        + fieldLines.get(f.name()) + ")");
+                continue;
+            }
+            byName.put(f.name(), f);
+            fieldLines.put(f.name(), item.line());
+        }
+        for (FieldDefinition f : byName.values()) {
+            checkReferences(f, byName, fieldLines.get(f.name()));
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private FieldDefinition field(YamlNode n) {
+        if (!r.expectMap(n, "each field")) {
+            return null;
+        }
+        String name = r.string(n, "name", true, "field");
+        String where = "field '" + (name == null ? "?" : name) + "'";
+        r.checkKeys(n, where, FIELD_KEYS);
+        if (name != null && (!FIELD_NAME.matcher(name).matches() || SchemeModel.isJavaKeyword(name)
+                || DRL_WORDS.contains(name))) {
+            r.problem(n.keyLine("name"), where + ": a field name must start with a letter, hold only letters, digits"
+                    + " and '_', and not be a reserved word of DRL or Java");
+            name = null;
+        }
+        FieldType type = fieldType(n, where);
+        LocalizedText label = r.text(n, "label", true, where);
+        LocalizedText help = r.text(n, "help", false, where);
+        String step = r.string(n, "step", false, where);
+        boolean required = Boolean.TRUE.equals(r.bool(n, "required", where));
+        String requiredWhen = r.string(n, "requiredWhen", false, where);
+        if (required && requiredWhen != null) {
+            r.problem(n.keyLine("requiredWhen"), where + ": use either required or requiredWhen, not both");
+        }
+        BigDecimal min = r.decimal(n, "min", where);
+        boolean minExclusive = Boolean.TRUE.equals(r.bool(n, "minExclusive", where));
+        BigDecimal max = r.decimal(n, "max", where);
+        String after = r.string(n, "after", false, where);
+        List<Choice> choices = choices(n, where);
+        if (type != null) {
+            checkTypeSpecific(n, where, type, min, max, minExclusive, after, choices);
+        }
+        if (name == null || type == null) {
+            return null;
+        }
+        return new FieldDefinition(name, type, step, label, help, required, requiredWhen, min, minExclusive, max,
+                after, choices);
+    }
+
+    private FieldType fieldType(YamlNode n, String where) {
+        String t = r.string(n, "type", true, where);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return FieldType.valueOf(t.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            r.problem(n.keyLine("type"), where + ": unknown type '" + t
+                    + "' (use DATE, INTEGER, DECIMAL, BOOLEAN, CHOICE or TEXT)");
+            return null;
+        }
+    }
+
+    private void checkTypeSpecific(YamlNode n, String where, FieldType type, BigDecimal min, BigDecimal max,
+            boolean minExclusive, String after, List<Choice> choices) {
+        boolean numeric = type == FieldType.INTEGER || type == FieldType.DECIMAL;
+        if (!numeric && (min != null || max != null || n.has("minExclusive"))) {
+            r.problem(n.line(), where + ": min, minExclusive and max are only for INTEGER and DECIMAL fields");
+        }
+        if (minExclusive && min == null) {
+            r.problem(n.keyLine("minExclusive"), where + ": minExclusive needs a min");
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            r.problem(n.keyLine("max"), where + ": max (" + max.toPlainString() + ") is below min ("
+                    + min.toPlainString() + ")");
+        }
+        if (after != null && type != FieldType.DATE) {
+            r.problem(n.keyLine("after"), where + ": after is only for DATE fields");
+        }
+        if (type == FieldType.CHOICE && choices.isEmpty()) {
+            r.problem(n.line(), where + ": a CHOICE field needs a list of choices");
+        }
+        if (type != FieldType.CHOICE && n.has("choices")) {
+            r.problem(n.keyLine("choices"), where + ": choices are only for CHOICE fields");
+        }
+    }
+
+    private List<Choice> choices(YamlNode n, String where) {
+        YamlNode list = n.get("choices");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isList()) {
+            r.problem(list.line(), where + ": choices must be a list of {value, label}");
+            return List.of();
+        }
+        Map<String, Choice> byValue = new LinkedHashMap<>();
+        for (YamlNode item : list.items()) {
+            if (!r.expectMap(item, where + ": each choice")) {
+                continue;
+            }
+            r.checkKeys(item, where + " choice", Set.of("value", "label"));
+            String value = r.string(item, "value", true, where + " choice");
+            LocalizedText label = r.text(item, "label", true, where + " choice '" + value + "'");
+            if (value == null || label == null) {
+                continue;
+            }
+            if (byValue.putIfAbsent(value, new Choice(value, label)) != null) {
+                r.problem(item.line(), where + ": the choice '" + value + "' is listed twice");
+            }
+        }
+        return List.copyOf(byValue.values());
+    }
+
+    private void checkReferences(FieldDefinition f, Map<String, FieldDefinition> byName, int line) {
+        String where = "field '" + f.name() + "'";
+        if (f.requiredWhen() != null) {
+            FieldDefinition condition = byName.get(f.requiredWhen());
+            if (condition == null || condition == f || condition.type() != FieldType.BOOLEAN) {
+                r.problem(line, where + ": requiredWhen must name another BOOLEAN field, not '" + f.requiredWhen() + "'");
+            }
+        }
+        if (f.after() != null) {
+            FieldDefinition other = byName.get(f.after());
+            if (other == null || other == f || other.type() != FieldType.DATE) {
+                r.problem(line, where + ": after must name another DATE field, not '" + f.after() + "'");
+            }
+        }
+    }
+
+    private List<DocumentDefinition> documents(YamlNode root) {
+        YamlNode list = root.get("documents");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isList()) {
+            r.problem(list.line(), "documents must be a list");
+            return List.of();
+        }
+        Map<String, DocumentDefinition> byId = new LinkedHashMap<>();
+        for (YamlNode n : list.items()) {
+            if (!r.expectMap(n, "each document")) {
+                continue;
+            }
+            String id = r.string(n, "id", true, "document");
+            String where = "document '" + (id == null ? "?" : id) + "'";
+            r.checkKeys(n, where, DOCUMENT_KEYS);
+            if (id != null && !CODE.matcher(id).matches()) {
+                r.problem(n.keyLine("id"), where + ": a document id must be a code like BANK_DETAILS");
+                id = null;
+            }
+            LocalizedText label = r.text(n, "label", true, where);
+            LocalizedText why = r.text(n, "why", true, where);
+            List<String> types = n.has("acceptedTypes") ? r.strings(n, "acceptedTypes", where) : DEFAULT_ACCEPTED_TYPES;
+            for (String t : types) {
+                if (!MEDIA_TYPE.matcher(t).matches()) {
+                    r.problem(n.keyLine("acceptedTypes"), where + ": '" + t + "' is not a file type like application/pdf");
+                }
+            }
+            long maxBytes = maxBytes(n, where);
+            if (id == null || label == null || why == null) {
+                continue;
+            }
+            if (byId.putIfAbsent(id, new DocumentDefinition(id, label, why, List.copyOf(types), maxBytes)) != null) {
+                r.problem(n.line(), where + " is defined twice");
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private long maxBytes(YamlNode n, String where) {
+        BigDecimal v = r.decimal(n, "maxBytes", where);
+        if (v == null) {
+            return DEFAULT_MAX_BYTES;
+        }
+        if (v.signum() <= 0 || v.stripTrailingZeros().scale() > 0) {
+            r.problem(n.keyLine("maxBytes"), where + ": maxBytes must be a whole number of bytes above 0");
+            return DEFAULT_MAX_BYTES;
+        }
+        return v.longValueExact();
+    }
+
+    /** {@code reasons} and {@code amountLines}: CODE: {fr, en}, kept in the order written. */
+    private Map<String, LocalizedText> codeTexts(YamlNode root, String key) {
+        YamlNode n = root.get(key);
+        Map<String, LocalizedText> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return Collections.unmodifiableMap(out);
+        }
+        if (!r.expectMap(n, key)) {
+            return Collections.unmodifiableMap(out);
+        }
+        for (String code : n.keys()) {
+            if (!CODE.matcher(code).matches()) {
+                r.problem(n.keyLine(code), key + ": '" + code + "' must be a code like TRAINING_TOO_SHORT");
+                continue;
+            }
+            LocalizedText text = r.text(n, code, true, key);
+            if (text != null) {
+                out.put(code, text);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

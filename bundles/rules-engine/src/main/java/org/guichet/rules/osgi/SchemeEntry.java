@@ -1,0 +1,49 @@
+package org.guichet.rules.osgi;
+
+import java.time.Instant;
+import java.util.List;
+import org.guichet.api.scheme.LocalizedText;
+import org.guichet.api.scheme.SchemeInfo;
+import org.guichet.api.scheme.SchemeProblem;
+import org.guichet.api.scheme.SchemeState;
+import org.guichet.api.scheme.TestCaseResult;
+import org.guichet.rules.engine.CompiledScheme;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
+
+/** What the extender knows of one scheme bundle at one moment; replaced, never mutated. */
+record SchemeEntry(Bundle bundle, String id, String version, SchemeState state, LocalizedText title,
+        Instant since, Long compileMillis, List<SchemeProblem> problems, List<TestCaseResult> tests,
+        CompiledScheme compiled) {
+
+    static SchemeEntry discovered(Bundle bundle, String id) {
+        return new SchemeEntry(bundle, id, bundle.getVersion().toString(), SchemeState.DISCOVERED, null,
+                Instant.now(), null, List.of(), List.of(), null);
+    }
+
+    SchemeEntry to(SchemeState newState) {
+        return new SchemeEntry(bundle, id, version, newState, title, Instant.now(), compileMillis, problems, tests, compiled);
+    }
+
+    SchemeEntry failed(List<SchemeProblem> why) {
+        return new SchemeEntry(bundle, id, version, SchemeState.FAILED, title, Instant.now(), compileMillis,
+                List.copyOf(why), tests, null);
+    }
+
+    boolean pending() {
+        return state == SchemeState.DISCOVERED || state == SchemeState.COMPILING || state == SchemeState.TESTING;
+    }
+
+    Version osgiVersion() {
+        try {
+            return Version.parseVersion(version);
+        } catch (IllegalArgumentException e) {
+            return Version.emptyVersion;
+        }
+    }
+
+    SchemeInfo info() {
+        return new SchemeInfo(id, version, state, title, bundle.getBundleId(), bundle.getSymbolicName(),
+                bundle.getVersion().toString(), since, compileMillis, problems, tests);
+    }
+}

@@ -1,0 +1,87 @@
+package org.guichet.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.guichet.store.migration.SchemaMigrator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The migrator against a real embedded Derby database. */
+class SchemaMigratorTest {
+    @TempDir Path dir;
+    EmbeddedDataSource ds;
+    Map<String, String> files = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        ds.setCreateDatabase("create");
+    }
+
+    SchemaMigrator migrator() {
+        return new SchemaMigrator(ds, name -> files.containsKey(name)
+                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)) : null);
+    }
+
+    @Test
+    void appliesShippedMigrationsOnceInOrder() throws Exception {
+        SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
+        assertEquals(List.of(1), real.migrate());
+        assertEquals(List.of(), real.migrate(), "second run applies nothing");
+        assertEquals(1, real.currentVersion());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO SCHEME_EVENT (OCCURRED_AT, SCHEME_ID, EVENT_TYPE) VALUES (CURRENT_TIMESTAMP, 'x', 'ACTIVE')");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void failedMigrationLeavesNothingHalfApplied() throws Exception {
+        files.put("V1.sql", "CREATE TABLE A (X INT);\n");
+        files.put("V2.sql", "CREATE TABLE B (X INT);\nCREATE TABLE BROKEN (;\n");
+        SQLException e = assertThrows(SQLException.class, () -> migrator().migrate());
+        assertTrue(e.getMessage().contains("V2.sql"), e.getMessage());
+        assertEquals(1, migrator().currentVersion());
+        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, "B", null)) {
+            assertTrue(!rs.next(), "table B of the failed migration must not exist");
+        }
+    }
+
+    @Test
+    void refusesAnAppliedMigrationThatWasEdited() throws Exception {
+        files.put("V1.sql", "CREATE TABLE A (X INT);\n");
+        migrator().migrate();
+        files.put("V1.sql", "CREATE TABLE A (X INT, Y INT);\n");
+        SQLException e = assertThrows(SQLException.class, () -> migrator().migrate());
+        assertTrue(e.getMessage().contains("changed after it was applied"), e.getMessage());
+    }
+
+    @Test
+    void refusesADatabaseWrittenByANewerVersion() throws Exception {
+        files.put("V1.sql", "CREATE TABLE A (X INT);\n");
+        files.put("V2.sql", "CREATE TABLE B (X INT);\n");
+        migrator().migrate();
+        files.remove("V2.sql");
+        SQLException e = assertThrows(SQLException.class, () -> migrator().migrate());
+        assertTrue(e.getMessage().contains("newer version"), e.getMessage());
+    }
+}

@@ -1,0 +1,93 @@
+package org.guichet.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.guichet.itests.support.Distribution;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Black-box: the built distribution as a process. It must come up with health UP (REST, database, rules engine),
+ * answer over HTTP, and keep what it wrote across a restart.
+ */
+class DistributionLifecycleTest {
+    static Distribution dist;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        dist = Distribution.unpack("lifecycle");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    @Test
+    void startsHealthyServesTheApiAndKeepsDataAcrossARestart() throws Exception {
+        Duration firstStart = dist.start(Duration.ofMinutes(4));
+        System.out.println("[measure] cold start to health UP: " + firstStart.toMillis() + " ms");
+
+        JsonNode health = dist.getJson("/api/v1/health");
+        assertEquals("UP", health.path("status").asText(), health.toString());
+        assertEquals("UP", health.path("checks").path("database").path("status").asText(), health.toString());
+        assertEquals("UP", health.path("checks").path("rules-engine").path("status").asText(), health.toString());
+        assertEquals("UP", health.path("checks").path("rest").path("status").asText(), health.toString());
+
+        // the schemes shipped with the distribution are ACTIVE, and their activation was recorded in the database
+        JsonNode schemes = dist.getJson("/api/v1/schemes");
+        assertTrue(stateOf(schemes, "vocational-training").equals("ACTIVE"), schemes.toString());
+        assertTrue(stateOf(schemes, "driving-licence").equals("ACTIVE"), schemes.toString());
+        JsonNode before = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 2, Duration.ofSeconds(30));
+        List<Long> idsBefore = ids(before);
+
+        // errors are JSON with a stable code
+        HttpResponse<String> missing = dist.get("/api/v1/schemes/no-such-scheme");
+        assertEquals(404, missing.statusCode());
+        assertEquals("SCHEME_NOT_FOUND", Distribution.JSON.readTree(missing.body()).path("code").asText());
+
+        dist.stop();
+        Duration secondStart = dist.start(Duration.ofMinutes(3));
+        System.out.println("[measure] warm restart to health UP: " + secondStart.toMillis() + " ms");
+
+        // every event written before the restart is still there, and the new start added its own
+        JsonNode after = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 4, Duration.ofSeconds(30));
+        List<Long> idsAfter = ids(after);
+        assertTrue(idsAfter.containsAll(idsBefore), "lost events: before " + idsBefore + " after " + idsAfter);
+        assertTrue(idsAfter.size() > idsBefore.size(), "the second start recorded nothing: " + idsAfter);
+    }
+
+    static String stateOf(JsonNode schemes, String id) {
+        for (JsonNode s : schemes) {
+            if (id.equals(s.path("id").asText())) {
+                return s.path("state").asText();
+            }
+        }
+        return "MISSING";
+    }
+
+    static long count(JsonNode events, String type) {
+        long n = 0;
+        for (JsonNode e : events) {
+            if (type.equals(e.path("type").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static List<Long> ids(JsonNode events) {
+        List<Long> ids = new ArrayList<>();
+        events.forEach(e -> ids.add(e.path("id").asLong()));
+        return ids;
+    }
+}

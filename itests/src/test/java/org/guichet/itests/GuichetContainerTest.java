@@ -1,0 +1,166 @@
+package org.guichet.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.guichet.api.events.SchemeEventStore;
+import org.guichet.api.health.HealthIndicator;
+import org.guichet.api.health.HealthStatus;
+import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.Scheme;
+import org.guichet.api.scheme.SchemeInfo;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.guichet.api.scheme.SchemeState;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * In-container: boots the assembled distribution with Pax Exam and checks the services as OSGi sees them.
+ * (Pax Exam is JUnit 4 only; it runs on the JUnit Platform through the vintage engine.)
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GuichetContainerTest {
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    SchemeRegistry registry;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    EvaluationService evaluation;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    SchemeEventStore events;
+
+    @Configuration
+    public Option[] config() {
+        String dist = System.getProperty("guichet.distribution");
+        String karafVersion = "4.4.10";
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false).karafVersion(karafVersion)
+                    .name("Guichet"),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    Integer.toString(org.guichet.itests.support.Ports.free())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort",
+                    Integer.toString(org.guichet.itests.support.Ports.free())),
+            systemProperty("pax.exam.service.timeout").value("120000"),
+            // the Java 9+ options of Karaf's own KarafTestSupport / bin/karaf
+            new VMOption("--add-reads=java.xml=java.logging"),
+            new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            new VMOption("--patch-module"),
+            new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"),
+            new VMOption("--patch-module"),
+            new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+            new VMOption("-classpath"),
+            new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+        };
+    }
+
+    @Test
+    public void schemesAreActiveAndEvaluateTheSpecificationExample() throws Exception {
+        SchemeInfo vt = awaitActive("vocational-training");
+        assertTrue("the test pack ran at deploy", vt.testResults().size() > 10);
+        awaitActive("driving-licence");
+
+        // one OSGi service per ACTIVE scheme version
+        ServiceReference<?>[] refs = context.getServiceReferences(Scheme.class.getName(),
+                "(" + Scheme.SCHEME_ID + "=vocational-training)");
+        assertNotNull("Scheme service of vocational-training", refs);
+        assertEquals(1, refs.length);
+
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put("birthDate", "2001-03-10");
+        answers.put("trainingStartDate", "2026-09-14");
+        answers.put("trainingEndDate", "2027-02-26");
+        answers.put("trainingHours", 600);
+        answers.put("programme", "QUALIF_EMPLOI");
+        answers.put("regionFunded", true);
+        answers.put("franceTravailRegistered", true);
+        answers.put("unemploymentBenefit", "NONE");
+        answers.put("taxNoticeProvided", true);
+        answers.put("referenceTaxIncome", 14400);
+        answers.put("taxShares", 1);
+        answers.put("familyBreakdown", false);
+        answers.put("singleParent", false);
+        answers.put("homeToTrainingKm", 25);
+        Evaluation e = evaluation.evaluate("vocational-training", null, answers, Locale.FRENCH);
+        assertTrue(e.eligible());
+        assertEquals(new BigDecimal("470.00"), e.amount().monthly());
+        assertEquals(new BigDecimal("2582.76"), e.amount().total());
+        assertEquals("vocational-training", e.scheme().id());
+    }
+
+    @Test
+    public void databaseAndRulesEngineReportHealthy() throws Exception {
+        awaitActive("vocational-training");
+        Map<String, HealthStatus> statuses = context.getServiceReferences(HealthIndicator.class, null).stream()
+                .map(context::getService)
+                .collect(Collectors.toMap(HealthIndicator::name, HealthIndicator::check));
+        assertTrue("database: " + statuses, statuses.get("database").up());
+        assertTrue("rules-engine: " + statuses, statuses.get("rules-engine").up());
+        // the JPA store really writes to and reads from the database
+        long before = events.forScheme("itest-probe").size();
+        events.record(org.guichet.api.events.SchemeEvent.of("itest-probe", "0", "pax-exam", "PROBE", "written by the in-container test"));
+        assertEquals(before + 1, events.forScheme("itest-probe").size());
+        assertEquals("0", events.forScheme("itest-probe").get(0).version());
+    }
+
+    private SchemeInfo awaitActive(String id) throws InterruptedException {
+        long end = System.currentTimeMillis() + 120_000;
+        SchemeInfo last = null;
+        while (System.currentTimeMillis() < end) {
+            last = registry.info(id, null).orElse(null);
+            if (last != null && last.state() == SchemeState.ACTIVE) {
+                return last;
+            }
+            if (last != null && last.state() == SchemeState.FAILED) {
+                throw new AssertionError(id + " FAILED: " + last.problems());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(id + " not ACTIVE in time: " + last);
+    }
+}

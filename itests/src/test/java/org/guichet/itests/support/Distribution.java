@@ -1,0 +1,205 @@
+package org.guichet.itests.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The built distribution, unpacked into its own folder and run as a separate process ({@code bin/karaf server})
+ * on free loopback ports, exactly as an operator runs it. Every process it starts, it stops.
+ */
+public final class Distribution implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path home;
+    private final int httpPort = Ports.free();
+    private final int sshPort = Ports.free();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+    private int starts;
+
+    private Distribution(Path home) {
+        this.home = home;
+    }
+
+    /** Unpacks the distribution built by karaf-assembly into target/, in a folder of its own. */
+    public static Distribution unpack(String name) throws IOException, InterruptedException {
+        Path archive = Paths.get(System.getProperty("guichet.distribution", "../karaf-assembly/target/guichet-karaf-1.0.0-SNAPSHOT.tar.gz"));
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("distribution not built: " + archive.toAbsolutePath());
+        }
+        Path dir = Paths.get("target", "dist-" + name + "-" + System.nanoTime()).toAbsolutePath();
+        Files.createDirectories(dir);
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toAbsolutePath().toString(), "-C", dir.toString(),
+                "--strip-components=1").inheritIO().start();
+        if (tar.waitFor() != 0) {
+            throw new IllegalStateException("cannot unpack " + archive);
+        }
+        return new Distribution(dir);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** Starts bin/karaf server and waits until /api/v1/health answers 200 (or fails with the last answer and log). */
+    public Duration start(Duration timeout) throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        starts++;
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
+        pb.directory(home.toFile());
+        pb.environment().put("GUICHET_HTTP_PORT", Integer.toString(httpPort));
+        pb.environment().put("GUICHET_SSH_PORT", Integer.toString(sshPort));
+        pb.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(home.resolve("console-" + starts + ".log").toFile());
+        Instant begin = Instant.now();
+        process = pb.start();
+        String last = "no answer";
+        while (Duration.between(begin, Instant.now()).compareTo(timeout) < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the distribution stopped with exit code " + process.exitValue()
+                        + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = get("/api/v1/health");
+                if (r.statusCode() == 200) {
+                    return Duration.between(begin, Instant.now());
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("health not UP after " + timeout + ": " + last + "\n" + tail());
+    }
+
+    /** Graceful stop: SIGTERM to the JVM (Karaf's shutdown hook stops the framework), then to the launcher script. */
+    public void stop() throws InterruptedException {
+        stop(false);
+    }
+
+    /** kill -9: the JVM gets no chance to flush or close anything. */
+    public void kill() throws InterruptedException {
+        stop(true);
+    }
+
+    private void stop(boolean force) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        for (ProcessHandle p : tree) {
+            if (force) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception timeout) {
+                p.destroyForcibly();
+            }
+        }
+        process = null;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** Polls until the condition holds on GET path, or fails with the last body seen. */
+    public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout)
+            throws IOException, InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        JsonNode last = null;
+        while (Instant.now().isBefore(end)) {
+            HttpResponse<String> r = get(path);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not met on " + path + " within " + timeout + "; last: " + last);
+    }
+
+    public String tail() {
+        StringBuilder out = new StringBuilder();
+        try {
+            Path console = home.resolve("console-" + starts + ".log");
+            Path log = home.resolve("data/log/karaf.log");
+            for (Path p : List.of(console, log)) {
+                if (Files.exists(p)) {
+                    List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                    out.append("---- ").append(p.getFileName()).append('\n');
+                    lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(l -> out.append(l).append('\n'));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
