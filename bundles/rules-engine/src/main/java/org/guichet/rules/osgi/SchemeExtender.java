@@ -160,6 +160,11 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
                 problems.add(new SchemeProblem("DESCRIPTOR", "scheme.yaml", null, "the descriptor's id '" + d.id()
                         + "' differs from the bundle header " + HEADER + ": " + entry.id()));
             }
+            if (d != null && !sameVersion(bundle.getVersion(), d.version())) {
+                problems.add(new SchemeProblem("DESCRIPTOR", "scheme.yaml", null, "the bundle's version "
+                        + bundle.getVersion() + " is not the scheme's version " + d.version()
+                        + ": set scheme.version in the module's pom.xml to the version of scheme.yaml"));
+            }
             if (d != null) {
                 duplicateOf(bundleId, d.id(), d.version()).ifPresent(other -> problems.add(new SchemeProblem(
                         "DESCRIPTOR", "scheme.yaml", null, "version " + d.version() + " of " + d.id()
@@ -248,6 +253,17 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
                 event(entry, "REMOVED", null);
             }
             LOG.info("Scheme {} {} of bundle {} removed", entry.id(), entry.version(), bundleId);
+        }
+    }
+
+    /** The bundle's version, qualifier aside (1.0.0.SNAPSHOT is 1.0.0), must be the scheme's. */
+    static boolean sameVersion(org.osgi.framework.Version bundleVersion, String schemeVersion) {
+        try {
+            org.osgi.framework.Version v = org.osgi.framework.Version.parseVersion(schemeVersion);
+            return v.getMajor() == bundleVersion.getMajor() && v.getMinor() == bundleVersion.getMinor()
+                    && v.getMicro() == bundleVersion.getMicro();
+        } catch (IllegalArgumentException notOsgi) {
+            return false;
         }
     }
 

@@ -71,7 +71,7 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
 
     @Override
     public List<SchemeEvent> recent(int limit) {
-        return jpa.txExpr(TransactionType.Supports, em -> em
+        return jpa.txExpr(TransactionType.Required, em -> em
                 .createQuery("select e from SchemeEventEntity e order by e.id desc", SchemeEventEntity.class)
                 .setMaxResults(Math.max(1, Math.min(limit, 1000)))
                 .getResultList().stream().map(SchemeEventEntity::toEvent).collect(Collectors.toList()));
@@ -79,7 +79,7 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
 
     @Override
     public List<SchemeEvent> forScheme(String schemeId) {
-        return jpa.txExpr(TransactionType.Supports, em -> em
+        return jpa.txExpr(TransactionType.Required, em -> em
                 .createQuery("select e from SchemeEventEntity e where e.schemeId = :id order by e.id", SchemeEventEntity.class)
                 .setParameter("id", schemeId)
                 .getResultList().stream().map(SchemeEventEntity::toEvent).collect(Collectors.toList()));
