@@ -9,7 +9,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,6 +29,8 @@ import org.guichet.api.scheme.Scheme;
 import org.guichet.api.scheme.SchemeInfo;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.scheme.SchemeState;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -60,6 +66,10 @@ public class GuichetContainerTest {
     @Inject
     @Filter(timeout = 120_000)
     SchemeEventStore events;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    SessionFactory sessionFactory;
 
     @Configuration
     public Option[] config() {
@@ -146,6 +156,37 @@ public class GuichetContainerTest {
         events.record(org.guichet.api.events.SchemeEvent.of("itest-probe", "0", "pax-exam", "PROBE", "written by the in-container test"));
         assertEquals(before + 1, events.forScheme("itest-probe").size());
         assertEquals("0", events.forScheme("itest-probe").get(0).version());
+    }
+
+    @Test
+    public void shellCommandsShowStatesAndTestResults() throws Exception {
+        awaitActive("vocational-training");
+        awaitActive("driving-licence");
+        String list = execute("guichet:scheme-list");
+        assertTrue(list, list.contains("vocational-training") && list.contains("driving-licence"));
+        assertTrue(list, list.contains("ACTIVE"));
+        String info = execute("guichet:scheme-info vocational-training");
+        assertTrue(info, info.contains("State:    ACTIVE"));
+        assertTrue(info, info.matches("(?s).*Tests:\\s+\\d+ passed of \\d+.*"));
+        String unknown = execute("guichet:scheme-info no-such-scheme");
+        assertTrue(unknown, unknown.contains("No scheme no-such-scheme is installed"));
+    }
+
+    /** Runs a command in a real Karaf shell session, as an operator at the console would. */
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private SchemeInfo awaitActive(String id) throws InterruptedException {

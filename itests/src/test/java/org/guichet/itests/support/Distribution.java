@@ -40,7 +40,12 @@ public final class Distribution implements AutoCloseable {
 
     /** Unpacks the distribution built by karaf-assembly into target/, in a folder of its own. */
     public static Distribution unpack(String name) throws IOException, InterruptedException {
-        Path archive = Paths.get(System.getProperty("guichet.distribution", "../karaf-assembly/target/guichet-karaf-1.0.0-SNAPSHOT.tar.gz"));
+        return unpack(name, Paths.get(System.getProperty("guichet.distribution",
+                "../karaf-assembly/target/guichet-karaf-1.0.0-SNAPSHOT.tar.gz")));
+    }
+
+    /** Unpacks any Karaf archive (ours, or a stock Apache Karaf) into target/, in a folder of its own. */
+    public static Distribution unpack(String name, Path archive) throws IOException, InterruptedException {
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("distribution not built: " + archive.toAbsolutePath());
         }
@@ -52,6 +57,32 @@ public final class Distribution implements AutoCloseable {
             throw new IllegalStateException("cannot unpack " + archive);
         }
         return new Distribution(dir);
+    }
+
+    /**
+     * Sets the ports of a stock Karaf (which knows nothing of GUICHET_HTTP_PORT): HTTP, SSH and JMX on free
+     * loopback ports, written in etc/ before the first start as an operator would.
+     */
+    public void configureStockKaraf() throws IOException {
+        Path etc = home.resolve("etc");
+        Files.writeString(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.enabled = true\n"
+                + "org.osgi.service.http.port = " + httpPort + "\n"
+                + "org.ops4j.pax.web.listening.addresses = 127.0.0.1\n");
+        replaceInFile(etc.resolve("org.apache.karaf.shell.cfg"), "(?m)^sshPort\\s*=.*$", "sshPort = " + sshPort);
+        replaceInFile(etc.resolve("org.apache.karaf.shell.cfg"), "(?m)^sshHost\\s*=.*$", "sshHost = 127.0.0.1");
+        replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "(?m)^rmiRegistryPort\\s*=.*$",
+                "rmiRegistryPort = " + Ports.free());
+        replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "(?m)^rmiServerPort\\s*=.*$",
+                "rmiServerPort = " + Ports.free());
+    }
+
+    private static void replaceInFile(Path file, String regex, String replacement) throws IOException {
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        String after = before.replaceAll(regex, replacement);
+        if (before.equals(after)) {
+            throw new IllegalStateException(regex + " not found in " + file);
+        }
+        Files.writeString(file, after, StandardCharsets.UTF_8);
     }
 
     public Path home() {
@@ -68,11 +99,21 @@ public final class Distribution implements AutoCloseable {
 
     /** Starts bin/karaf server and waits until /api/v1/health answers 200 (or fails with the last answer and log). */
     public Duration start(Duration timeout) throws IOException, InterruptedException {
+        return start(timeout, List.of());
+    }
+
+    /**
+     * Starts bin/karaf with its console reading the given commands, as an operator typing them, then waits for
+     * health. With no commands, starts {@code bin/karaf server} (no console).
+     */
+    public Duration start(Duration timeout, List<String> consoleCommands) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
         starts++;
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
+        ProcessBuilder pb = consoleCommands.isEmpty()
+                ? new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                : new ProcessBuilder(home.resolve("bin/karaf").toString());
         pb.directory(home.toFile());
         pb.environment().put("GUICHET_HTTP_PORT", Integer.toString(httpPort));
         pb.environment().put("GUICHET_SSH_PORT", Integer.toString(sshPort));
@@ -81,6 +122,13 @@ public final class Distribution implements AutoCloseable {
         pb.redirectOutput(home.resolve("console-" + starts + ".log").toFile());
         Instant begin = Instant.now();
         process = pb.start();
+        if (!consoleCommands.isEmpty()) {
+            // typed ahead: the console reads them in order once it is up; stdin stays open (no EOF = no logout)
+            for (String command : consoleCommands) {
+                process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().flush();
+        }
         String last = "no answer";
         while (Duration.between(begin, Instant.now()).compareTo(timeout) < 0) {
             if (!process.isAlive()) {
