@@ -2,6 +2,7 @@ package org.guichet.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ import org.guichet.api.scheme.Scheme;
 import org.guichet.api.scheme.SchemeInfo;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.scheme.SchemeState;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
@@ -70,6 +73,9 @@ public class GuichetContainerTest {
     @Inject
     @Filter(timeout = 120_000)
     SessionFactory sessionFactory;
+
+    @Inject
+    FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -121,6 +127,15 @@ public class GuichetContainerTest {
         assertNotNull("Scheme service of vocational-training", refs);
         assertEquals(1, refs.length);
 
+        Evaluation e = evaluation.evaluate("vocational-training", null, exampleAnswers(), Locale.FRENCH);
+        assertTrue(e.eligible());
+        assertEquals(new BigDecimal("470.00"), e.amount().monthly());
+        assertEquals(new BigDecimal("2582.76"), e.amount().total());
+        assertEquals("vocational-training", e.scheme().id());
+    }
+
+    /** The worked example of the vocational-training specification. */
+    private static Map<String, Object> exampleAnswers() {
         Map<String, Object> answers = new LinkedHashMap<>();
         answers.put("birthDate", "2001-03-10");
         answers.put("trainingStartDate", "2026-09-14");
@@ -136,11 +151,7 @@ public class GuichetContainerTest {
         answers.put("familyBreakdown", false);
         answers.put("singleParent", false);
         answers.put("homeToTrainingKm", 25);
-        Evaluation e = evaluation.evaluate("vocational-training", null, answers, Locale.FRENCH);
-        assertTrue(e.eligible());
-        assertEquals(new BigDecimal("470.00"), e.amount().monthly());
-        assertEquals(new BigDecimal("2582.76"), e.amount().total());
-        assertEquals("vocational-training", e.scheme().id());
+        return answers;
     }
 
     @Test
@@ -170,6 +181,46 @@ public class GuichetContainerTest {
         assertTrue(info, info.matches("(?s).*Tests:\\s+\\d+ passed of \\d+.*"));
         String unknown = execute("guichet:scheme-info no-such-scheme");
         assertTrue(unknown, unknown.contains("No scheme no-such-scheme is installed"));
+    }
+
+    @Test
+    public void featureUninstallAndInstallWithoutRestartReleasesTheOldScheme() throws Exception {
+        awaitActive("driving-licence");
+        awaitActive("vocational-training");
+        ServiceReference<Scheme> ref = context.getServiceReferences(Scheme.class, "(" + Scheme.SCHEME_ID + "=driving-licence)")
+                .iterator().next();
+        WeakReference<ClassLoader> old = new WeakReference<>(rulesClassLoaderOf(context.getService(ref)));
+        context.ungetService(ref);
+        assertNotNull(old.get());
+
+        features.uninstallFeature("guichet-scheme-driving-licence");
+        long end = System.currentTimeMillis() + 60_000;
+        while (registry.info("driving-licence", null).isPresent() && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        assertTrue("driving-licence still listed after feature:uninstall", registry.info("driving-licence", null).isEmpty());
+        assertTrue("the other scheme keeps answering",
+                evaluation.evaluate("vocational-training", null, exampleAnswers(), Locale.FRENCH).eligible());
+
+        // the uninstalled version's compiled rules (KieContainer, its classloader) are no longer reachable
+        for (int i = 0; i < 50 && old.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertNull("the classloader of the undeployed scheme's rules is still reachable", old.get());
+
+        features.installFeature("guichet-scheme-driving-licence");
+        awaitActive("driving-licence");
+    }
+
+    /** White-box: the classloader of the scheme's compiled rules, read from the engine's service object. */
+    private static ClassLoader rulesClassLoaderOf(Scheme scheme) throws Exception {
+        java.lang.reflect.Field compiled = scheme.getClass().getDeclaredField("compiled");
+        compiled.setAccessible(true);
+        Object compiledScheme = compiled.get(scheme);
+        java.lang.reflect.Method loader = compiledScheme.getClass().getMethod("rulesClassLoader");
+        loader.setAccessible(true);
+        return (ClassLoader) loader.invoke(compiledScheme);
     }
 
     /** Runs a command in a real Karaf shell session, as an operator at the console would. */

@@ -61,6 +61,14 @@ public final class CompiledScheme implements AutoCloseable {
     }
 
     /**
+     * The classloader that defines this compilation's generated types (the {@code Answers} fact): once the scheme
+     * is closed and dropped, nothing may keep it reachable. Leak checks hold it weakly.
+     */
+    public ClassLoader rulesClassLoader() {
+        return answersType.getFactClass().getClassLoader();
+    }
+
+    /**
      * @param answers as JSON decodes them (see {@link AnswerValidator})
      * @param locale  language of messages and labels; French when null
      * @throws InvalidAnswersException with every error, before any rule runs
