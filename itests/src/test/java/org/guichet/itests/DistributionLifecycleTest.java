@@ -25,6 +25,16 @@ class DistributionLifecycleTest {
         dist = Distribution.unpack("lifecycle");
     }
 
+    /** The product name the database health check must report. */
+    protected String expectedDatabase() {
+        return "Apache Derby";
+    }
+
+    /** Subclasses point the distribution at another database before its first start. */
+    protected void configure(Distribution distribution) throws Exception {
+        // the shipped default: embedded Derby
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (dist != null) {
@@ -34,12 +44,15 @@ class DistributionLifecycleTest {
 
     @Test
     void startsHealthyServesTheApiAndKeepsDataAcrossARestart() throws Exception {
+        configure(dist);
         Duration firstStart = dist.start(Duration.ofMinutes(4));
         System.out.println("[measure] cold start to health UP: " + firstStart.toMillis() + " ms");
 
         JsonNode health = dist.getJson("/api/v1/health");
         assertEquals("UP", health.path("status").asText(), health.toString());
         assertEquals("UP", health.path("checks").path("database").path("status").asText(), health.toString());
+        String database = health.path("checks").path("database").path("detail").asText();
+        assertTrue(database.startsWith(expectedDatabase()), "running on " + database + ", expected " + expectedDatabase());
         assertEquals("UP", health.path("checks").path("rules-engine").path("status").asText(), health.toString());
         assertEquals("UP", health.path("checks").path("rest").path("status").asText(), health.toString());
 
