@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.health.HealthIndicator;
+import org.guichet.api.mail.MailService;
+import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.health.HealthStatus;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.EvaluationService;
@@ -76,6 +78,10 @@ public class GuichetContainerTest {
 
     @Inject
     FeaturesService features;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    MailService mail;
 
     @Configuration
     public Option[] config() {
@@ -213,6 +219,17 @@ public class GuichetContainerTest {
         awaitActive("driving-licence");
     }
 
+    @Test
+    public void withoutSmtpMailIsWrittenAsEmlUnderTheDataFolder() throws Exception {
+        String where = mail.send(new OutgoingMail("camille@example.org", "Votre code de connexion",
+                "Bonjour,\n\nVotre code est 482913. Il est valable 15 minutes.", "SIGN_IN_CODE"));
+        java.nio.file.Path file = java.nio.file.Paths.get(where);
+        assertTrue(where, file.startsWith(java.nio.file.Paths.get(System.getProperty("karaf.data"), "guichet", "mail")));
+        String eml = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(eml, eml.contains("To: camille@example.org"));
+        assertTrue(eml, eml.contains("X-Guichet-Topic: SIGN_IN_CODE"));
+    }
+
     /** White-box: the classloader of the scheme's compiled rules, read from the engine's service object. */
     private static ClassLoader rulesClassLoaderOf(Scheme scheme) throws Exception {
         java.lang.reflect.Field compiled = scheme.getClass().getDeclaredField("compiled");
@@ -249,7 +266,7 @@ public class GuichetContainerTest {
                 return last;
             }
             if (last != null && last.state() == SchemeState.FAILED) {
-                throw new AssertionError(id + " FAILED: " + last.problems());
+                throw new AssertionError(id + " FAILED: " + last.errors());
             }
             Thread.sleep(200);
         }

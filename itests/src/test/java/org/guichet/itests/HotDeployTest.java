@@ -139,7 +139,7 @@ class HotDeployTest {
     }
 
     private static JsonNode firstProblem(JsonNode scheme, String kind) {
-        for (JsonNode p : scheme.path("problems")) {
+        for (JsonNode p : scheme.path("errors")) {
             if (kind.equals(p.path("kind").asText())) {
                 return p;
             }

@@ -62,7 +62,7 @@ public class SchemeResource {
         Optional<SchemeInfo> installed = r.info(id, v);
         if (installed.isPresent()) {
             SchemeInfo i = installed.get();
-            throw new SchemeUnavailableException(i.id(), i.version(), i.state(), i.problems());
+            throw new SchemeUnavailableException(i.id(), i.version(), i.state(), i.errors());
         }
         throw new SchemeNotFoundException(id, v);
     }

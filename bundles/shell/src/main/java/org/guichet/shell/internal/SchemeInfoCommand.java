@@ -50,9 +50,9 @@ public class SchemeInfoCommand implements Action {
                     out.println("    FAILED " + t.name() + ": " + String.join("; ", t.failures()));
                 }
             }
-            if (!i.problems().isEmpty()) {
-                out.println("  Problems:");
-                for (SchemeProblem p : i.problems()) {
+            if (!i.errors().isEmpty()) {
+                out.println("  Errors:");
+                for (SchemeProblem p : i.errors()) {
                     out.println("    " + p);
                 }
             }

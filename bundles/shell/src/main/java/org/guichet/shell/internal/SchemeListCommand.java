@@ -22,11 +22,11 @@ public class SchemeListCommand implements Action {
         table.column("State");
         table.column("Bundle");
         table.column("Tests");
-        table.column("Problems");
+        table.column("Errors");
         table.column("Title");
         for (SchemeInfo i : registry.list()) {
             table.addRow().addContent(i.id(), i.version(), i.state(), i.bundleId(),
-                    i.testsPassed() + "/" + i.testResults().size(), i.problems().size(),
+                    i.testsPassed() + "/" + i.testResults().size(), i.errors().size(),
                     i.title() == null ? "" : i.title().fr());
         }
         table.print(System.out);
