@@ -63,6 +63,11 @@ class DistributionLifecycleTest {
         JsonNode before = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 2, Duration.ofSeconds(30));
         List<Long> idsBefore = ids(before);
 
+        // the OpenAPI document is published
+        JsonNode openapi = dist.getJson("/api/v1/openapi.json");
+        assertTrue(openapi.path("openapi").asText().startsWith("3."), openapi.toString());
+        assertTrue(openapi.path("paths").has("/schemes/{id}/simulate"), openapi.toString());
+
         // errors are JSON with a stable code
         HttpResponse<String> missing = dist.get("/api/v1/schemes/no-such-scheme");
         assertEquals(404, missing.statusCode());

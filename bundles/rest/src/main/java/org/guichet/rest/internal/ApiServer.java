@@ -66,7 +66,8 @@ public class ApiServer {
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
                 new HealthResource(() -> List.copyOf(indicators), () -> requiredIndicators),
-                new SchemeResource(() -> registry, () -> evaluation, () -> events)));
+                new SchemeResource(() -> registry, () -> evaluation, () -> events),
+                new OpenApiResource()));
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(objectMapper()));
         providers.addAll(ErrorMappers.all());
