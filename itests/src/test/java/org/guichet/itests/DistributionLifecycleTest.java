@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.guichet.itests.support.Distribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,40 @@ class DistributionLifecycleTest {
         JsonNode openapi = dist.getJson("/api/v1/openapi.json");
         assertTrue(openapi.path("openapi").asText().startsWith("3."), openapi.toString());
         assertTrue(openapi.path("paths").has("/schemes/{id}/simulate"), openapi.toString());
+
+        // the web simulator: the scheme's questions with their help, then the rules' answer, with no JavaScript
+        HttpResponse<String> form = dist.get("/aides/vocational-training");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("<label for=\"trainingHours\">"), form.body());
+        assertTrue(form.body().contains("aria-describedby=\"trainingHours-aide\""), form.body());
+        Map<String, String> example = new java.util.LinkedHashMap<>();
+        example.put("birthDate", "2001-03-10");
+        example.put("trainingStartDate", "2026-09-14");
+        example.put("trainingEndDate", "2027-02-26");
+        example.put("trainingHours", "600");
+        example.put("programme", "QUALIF_EMPLOI");
+        example.put("regionFunded", "true");
+        example.put("franceTravailRegistered", "true");
+        example.put("unemploymentBenefit", "NONE");
+        example.put("taxNoticeProvided", "true");
+        example.put("referenceTaxIncome", "14400");
+        example.put("taxShares", "1");
+        example.put("familyBreakdown", "false");
+        example.put("singleParent", "false");
+        example.put("homeToTrainingKm", "25");
+        HttpResponse<String> result = dist.postForm("/aides/vocational-training", example);
+        assertEquals(200, result.statusCode(), result.body());
+        assertTrue(result.body().contains("vous pouvez avoir cette aide"), result.body());
+        assertTrue(result.body().matches("(?s).*2\\D?582,76\\D*€.*"), "total of the worked example: " + result.body());
+        assertTrue(result.body().contains("inscription à France Travail"), result.body());
+        example.remove("trainingHours");
+        example.put("trainingEndDate", "2026-09-01");
+        HttpResponse<String> invalid = dist.postForm("/aides/vocational-training", example);
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("role=\"alert\""), invalid.body());
+        assertTrue(invalid.body().contains("id=\"trainingHours-erreur\""), invalid.body());
+        assertTrue(invalid.body().contains("id=\"trainingEndDate-erreur\""), invalid.body());
+        assertTrue(invalid.body().contains("value=\"2026-09-14\""), "answers kept: " + invalid.body());
 
         // errors are JSON with a stable code
         HttpResponse<String> missing = dist.get("/api/v1/schemes/no-such-scheme");

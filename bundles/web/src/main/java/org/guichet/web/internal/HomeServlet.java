@@ -18,10 +18,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** The home page: the aid schemes open today, in plain words, with no account needed. */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("guichet-home")
 @HttpWhiteboardServletPattern("/")
 public class HomeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -64,7 +66,10 @@ public class HomeServlet extends HttpServlet {
                 if (d.summary() != null) {
                     out.println("<p>" + Html.esc(d.summary().in(locale)) + "</p>");
                 }
-                out.println("<p class=\"who\">" + Html.esc(who(d, locale)) + "</p></li>");
+                out.println("<p class=\"who\">" + Html.esc(who(d, locale)) + "</p>");
+                out.println("<p><a class=\"button\" href=\"/aides/" + Html.esc(d.id()) + Page.langQuery(locale, "?")
+                        + "\">" + Page.t(locale, "Faire une simulation", "Try the simulator")
+                        + "<span class=\"visually-hidden\"> : " + Html.esc(d.title().in(locale)) + "</span></a></p></li>");
             }
             out.println("</ul>");
         }

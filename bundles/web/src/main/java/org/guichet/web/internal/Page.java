@@ -15,6 +15,11 @@ final class Page {
         return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.FRENCH;
     }
 
+    /** "?lang=en" (or "&lang=en") to keep English across links and forms; empty in French. */
+    static String langQuery(Locale locale, String separator) {
+        return "en".equals(locale.getLanguage()) ? separator + "lang=en" : "";
+    }
+
     static String t(Locale locale, String fr, String en) {
         return "en".equals(locale.getLanguage()) ? en : fr;
     }
