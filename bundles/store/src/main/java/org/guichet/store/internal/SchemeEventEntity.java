@@ -17,7 +17,7 @@ public class SchemeEventEntity {
     @Column(name = "ID")
     private Long id;
 
-    // java.time support needs JPA 2.2; Instant is kept as epoch-based Timestamp through an attribute field
+    // a java.sql.Timestamp column: Instant mapping needs JPA 2.2 and the container offers 2.1 as well
     @Column(name = "OCCURRED_AT", nullable = false)
     private java.sql.Timestamp occurredAt;
 
