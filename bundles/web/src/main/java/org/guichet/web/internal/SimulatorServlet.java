@@ -19,6 +19,7 @@ import org.guichet.api.scheme.Choice;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.FieldDefinition;
+import org.guichet.api.scheme.FieldType;
 import org.guichet.api.scheme.Installment;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.Reason;
@@ -76,23 +77,27 @@ public class SimulatorServlet extends HttpServlet {
             return;
         }
         SchemeDescriptor scheme = d.get();
+        Map<String, Object> typed = new LinkedHashMap<>();
         Map<String, Object> answers = new LinkedHashMap<>();
         for (FieldDefinition f : scheme.fields()) {
             String value = req.getParameter(f.name());
             if (value != null && !value.isBlank()) {
-                answers.put(f.name(), value.trim());
+                typed.put(f.name(), value.trim());
+                answers.put(f.name(), f.type() == FieldType.DATE ? FrenchDates.toIso(value.trim()) : value.trim());
             }
         }
         try {
             Evaluation result = service.evaluate(scheme.id(), scheme.version(), answers, locale);
-            render(resp, locale, scheme, answers, Map.of(), result);
+            render(resp, locale, scheme, typed, Map.of(), result);
         } catch (InvalidAnswersException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (AnswerError error : e.errors()) {
-                errors.putIfAbsent(error.field(), error.message());
+                String message = "INVALID_DATE".equals(error.code())
+                        ? FrenchDates.invalidMessage(scheme.field(error.field()), locale) : error.message();
+                errors.putIfAbsent(error.field(), message);
             }
             resp.setStatus(400);
-            render(resp, locale, scheme, answers, errors, null);
+            render(resp, locale, scheme, typed, errors, null);
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             notFound(resp, locale);
         }
@@ -190,8 +195,19 @@ public class SimulatorServlet extends HttpServlet {
             default -> {
                 out.println("<label for=\"" + id + "\">" + label + "</label>");
                 helpAndError(out, id, help, error);
+                if (f.type() == FieldType.DATE) {
+                    out.println("<p class=\"hint\" id=\"" + id + "-format\">" + Page.t(locale,
+                            "Par exemple : 14/09/2026", "For example: 14/09/2026 (day/month/year)") + "</p>");
+                    aria = aria.replace("aria-describedby=\"", "aria-describedby=\"" + id + "-format ");
+                    if (!aria.contains("aria-describedby")) {
+                        aria = " aria-describedby=\"" + id + "-format\"" + aria;
+                    }
+                }
                 String type = switch (f.type()) {
-                    case DATE -> "type=\"date\"";
+                    // a plain text field, not the browser's date picker: typed as on paper (14/09/2026), read
+                    // aloud correctly, and the same on every phone
+                    case DATE -> "type=\"text\" inputmode=\"numeric\"" + ("birthDate".equals(f.name())
+                            ? " autocomplete=\"bday\"" : "");
                     case INTEGER -> "type=\"text\" inputmode=\"numeric\"";
                     case DECIMAL -> "type=\"text\" inputmode=\"decimal\"";
                     default -> "type=\"text\"";
