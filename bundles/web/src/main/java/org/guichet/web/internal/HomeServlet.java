@@ -35,11 +35,8 @@ public class HomeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!"/".equals(req.getRequestURI())) {
-            Page.start(resp, 404, Page.locale(req), Page.t(Page.locale(req), "Page introuvable", "Page not found"));
-            PrintWriter out = resp.getWriter();
-            out.println("<p>" + Page.t(Page.locale(req), "Cette page n'existe pas.", "This page does not exist.")
-                    + " <a href=\"/\">" + Page.t(Page.locale(req), "Retour à l'accueil", "Back to the home page") + "</a></p>");
-            Page.end(out, Page.locale(req));
+            Page.notFound(resp, Page.locale(req), "Page introuvable", "Page not found", "Cette page n'existe pas.",
+                    "This page does not exist.");
             return;
         }
         Locale locale = Page.locale(req);

@@ -47,6 +47,16 @@ final class Page {
         out.println("<main id=\"contenu\"><h1>" + Html.esc(title) + "</h1>");
     }
 
+    /** A 404 page in the visitor's language: what is missing, and the way back to the open aids. */
+    static void notFound(HttpServletResponse resp, Locale locale, String titleFr, String titleEn, String textFr,
+            String textEn) throws IOException {
+        start(resp, 404, locale, t(locale, titleFr, titleEn));
+        PrintWriter out = resp.getWriter();
+        out.println("<p>" + t(locale, textFr, textEn) + " <a href=\"/" + langQuery(locale, "?") + "\">"
+                + t(locale, "Voir les aides ouvertes", "See the open aids") + "</a></p>");
+        end(out, locale);
+    }
+
     static void end(PrintWriter out, Locale locale) {
         out.println("</main><footer><p>" + t(locale,
                 "Besoin d'aide ? Votre organisme de formation, votre Mission locale ou les agents de la Région peuvent"

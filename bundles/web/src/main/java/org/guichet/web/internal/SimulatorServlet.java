@@ -113,12 +113,9 @@ public class SimulatorServlet extends HttpServlet {
     }
 
     private static void notFound(HttpServletResponse resp, Locale locale) throws IOException {
-        Page.start(resp, 404, locale, Page.t(locale, "Aide introuvable", "Aid not found"));
-        PrintWriter out = resp.getWriter();
-        out.println("<p>" + Page.t(locale, "Cette aide n'existe pas ou n'est pas ouverte en ce moment.",
-                "This aid does not exist or is not open at the moment.") + " <a href=\"/" + Page.langQuery(locale, "?")
-                + "\">" + Page.t(locale, "Voir les aides ouvertes", "See the open aids") + "</a></p>");
-        Page.end(out, locale);
+        Page.notFound(resp, locale, "Aide introuvable", "Aid not found",
+                "Cette aide n'existe pas ou n'est pas ouverte en ce moment.",
+                "This aid does not exist or is not open at the moment.");
     }
 
     private void render(HttpServletResponse resp, Locale locale, SchemeDescriptor d, Map<String, Object> answers,
