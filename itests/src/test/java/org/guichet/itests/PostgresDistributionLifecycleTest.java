@@ -1,10 +1,5 @@
 package org.guichet.itests;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.guichet.itests.support.Distribution;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -23,13 +18,6 @@ class PostgresDistributionLifecycleTest extends DistributionLifecycleTest {
 
     @Override
     protected void configure(Distribution distribution) throws Exception {
-        Path cfg = distribution.home().resolve("etc/org.ops4j.datasource-guichet.cfg");
-        String text = Files.readString(cfg, StandardCharsets.UTF_8)
-                .replaceFirst("(?m)^osgi.jdbc.driver.name\\s*=.*$", "osgi.jdbc.driver.name = PostgreSQL JDBC Driver")
-                .replaceFirst("(?m)^url\\s*=.*$", "url = " + System.getenv("GUICHET_TEST_POSTGRES_URL")
-                        + "\nuser = " + System.getenv().getOrDefault("GUICHET_TEST_POSTGRES_USER", "guichet")
-                        + "\npassword = " + System.getenv().getOrDefault("GUICHET_TEST_POSTGRES_PASSWORD", "guichet"));
-        assertTrue(text.contains("PostgreSQL JDBC Driver"), text);
-        Files.writeString(cfg, text, StandardCharsets.UTF_8);
+        distribution.usePostgresFromEnvironment();
     }
 }

@@ -250,6 +250,34 @@ public final class Distribution implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Points etc/org.ops4j.datasource-guichet.cfg at the PostgreSQL database named by GUICHET_TEST_POSTGRES_URL
+     * (_USER, _PASSWORD), before the first start.
+     */
+    public void usePostgresFromEnvironment() throws IOException {
+        Path cfg = home.resolve("etc/org.ops4j.datasource-guichet.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^osgi.jdbc.driver.name\\s*=.*$", "osgi.jdbc.driver.name = PostgreSQL JDBC Driver")
+                .replaceFirst("(?m)^url\\s*=.*$", "url = " + System.getenv("GUICHET_TEST_POSTGRES_URL")
+                        + "\nuser = " + System.getenv().getOrDefault("GUICHET_TEST_POSTGRES_USER", "guichet")
+                        + "\npassword = " + System.getenv().getOrDefault("GUICHET_TEST_POSTGRES_PASSWORD", "guichet"));
+        if (!text.contains("PostgreSQL JDBC Driver")) {
+            throw new IllegalStateException("could not switch the datasource to PostgreSQL:\n" + text);
+        }
+        Files.writeString(cfg, text, StandardCharsets.UTF_8);
+    }
+
+    /** Sets (or adds) one property of an etc/ configuration file before a start. */
+    public void setConfig(String file, String key, String value) throws IOException {
+        Path cfg = home.resolve("etc/" + file);
+        String text = Files.exists(cfg) ? Files.readString(cfg, StandardCharsets.UTF_8) : "";
+        String line = key + " = " + value;
+        String pattern = "(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$";
+        text = java.util.regex.Pattern.compile(pattern).matcher(text).find()
+                ? text.replaceFirst(pattern, java.util.regex.Matcher.quoteReplacement(line)) : text + "\n" + line + "\n";
+        Files.writeString(cfg, text, StandardCharsets.UTF_8);
+    }
+
     public static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

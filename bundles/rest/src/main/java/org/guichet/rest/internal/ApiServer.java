@@ -9,11 +9,16 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.guichet.api.accounts.AccountService;
+import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
+import org.guichet.api.mandates.MandateService;
+import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -53,7 +58,13 @@ public class ApiServer {
     private volatile SchemeRegistry registry;
     private volatile EvaluationService evaluation;
     private volatile SchemeEventStore events;
+    private volatile AccountService accounts;
+    private volatile DossierService dossiers;
+    private volatile MandateService mandates;
+    private volatile PartnerService partners;
     private Server server;
+    /** the largest upload CXF reads at all (a scheme may allow up to this per document) */
+    static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
     @Activate
     public ApiServer(Config config) {
@@ -62,12 +73,21 @@ public class ApiServer {
     }
 
     private void start() {
+        Authenticator auth = new Authenticator(() -> accounts, () -> partners);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
                 new HealthResource(() -> List.copyOf(indicators), () -> requiredIndicators),
                 new SchemeResource(() -> registry, () -> evaluation, () -> events),
-                new OpenApiResource()));
+                new OpenApiResource(),
+                new AccountResource(() -> accounts, () -> partners, auth),
+                new DossierResource(() -> dossiers, auth),
+                new MandateResource(() -> mandates, auth),
+                new PartnerResource(() -> partners, auth)));
+        // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
+        // the file streams in, with a clear 413
+        factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
+                "attachment-memory-threshold", String.valueOf(256 * 1024)));
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(objectMapper()));
         providers.addAll(ErrorMappers.all());
@@ -132,4 +152,28 @@ public class ApiServer {
     void setEvents(SchemeEventStore s) { events = s; }
 
     void unsetEvents(SchemeEventStore s) { if (events == s) { events = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAccounts(AccountService s) { accounts = s; }
+
+    void unsetAccounts(AccountService s) { if (accounts == s) { accounts = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDossiers(DossierService s) { dossiers = s; }
+
+    void unsetDossiers(DossierService s) { if (dossiers == s) { dossiers = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMandates(MandateService s) { mandates = s; }
+
+    void unsetMandates(MandateService s) { if (mandates == s) { mandates = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPartners(PartnerService s) { partners = s; }
+
+    void unsetPartners(PartnerService s) { if (partners == s) { partners = null; } }
 }

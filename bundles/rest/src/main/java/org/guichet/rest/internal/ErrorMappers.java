@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import org.guichet.api.error.GuichetException;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.SchemeNotFoundException;
 import org.guichet.api.scheme.SchemeUnavailableException;
@@ -19,7 +20,19 @@ final class ErrorMappers {
     private ErrorMappers() { }
 
     static List<Object> all() {
-        return List.of(new InvalidAnswers(), new NotFound(), new Unavailable(), new BadJson(), new Web(), new Unexpected());
+        return List.of(new Refused(), new InvalidAnswers(), new NotFound(), new Unavailable(), new BadJson(), new Web(), new Unexpected());
+    }
+
+    /** A domain refusal: its kind gives the status, its code, field, errors and details go out as they are. */
+    static final class Refused implements ExceptionMapper<GuichetException> {
+        @Override public Response toResponse(GuichetException e) {
+            Response r = ApiError.response(e.kind().status(),
+                    new ApiError(e.code(), e.getMessage(), e.field(), e.errors(), e.details()));
+            if (e.details() != null && e.details().get("retryAfterSeconds") instanceof Number n) {
+                return Response.fromResponse(r).header("Retry-After", n.longValue()).build();
+            }
+            return r;
+        }
     }
 
     static final class InvalidAnswers implements ExceptionMapper<InvalidAnswersException> {

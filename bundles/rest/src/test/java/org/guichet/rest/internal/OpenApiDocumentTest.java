@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-written OpenAPI document and the JAX-RS resources describe the same operations, no more, no less. */
 class OpenApiDocumentTest {
-    static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class);
+    static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
+            AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() {

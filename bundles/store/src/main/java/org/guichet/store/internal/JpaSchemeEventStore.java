@@ -13,10 +13,13 @@ import org.guichet.api.events.SchemeEvent;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
+import org.guichet.api.store.Database;
 import org.guichet.store.migration.SchemaMigrator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
     private volatile String migrationError;
+    private ServiceRegistration<Database> database;
 
     @Activate
     public JpaSchemeEventStore(BundleContext context,
@@ -44,9 +48,31 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
         try {
             List<Integer> applied = migrator.migrate();
             LOG.info("Database schema at version {} (applied now: {})", migrator.latestVersion(), applied);
+            String product;
+            try (Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName();
+            }
+            int version = migrator.latestVersion();
+            // only now may the components whose entities live in these tables start
+            database = context.registerService(Database.class, new Database() {
+                @Override public int schemaVersion() { return version; }
+                @Override public String productName() { return product; }
+            }, null);
         } catch (SQLException e) {
             migrationError = e.getMessage();
             LOG.error("Database migration failed: {}", e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (database != null) {
+            try {
+                database.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+            database = null;
         }
     }
 

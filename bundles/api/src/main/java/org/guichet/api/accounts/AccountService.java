@@ -1,0 +1,58 @@
+package org.guichet.api.accounts;
+
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Accounts and sign-in. Every refusal is a {@link org.guichet.api.error.GuichetException}; answers never tell
+ * whether an email address has an account (sign-in failures, code and reset requests look the same).
+ */
+@ProviderType
+public interface AccountService {
+    /** Creates a PENDING applicant account and mails the activation link. */
+    Account signUp(String email, String password, String displayName);
+
+    /**
+     * Activates the account the token was mailed for.
+     *
+     * @param password required when the account has none yet (invited staff, first admin), else ignored
+     */
+    Account activate(String token, String password);
+
+    SessionGrant signIn(String email, String password);
+
+    /** Mails a one-time sign-in code if the address has an account; says nothing either way. */
+    void sendSignInCode(String email);
+
+    /** Signs in with the mailed code; also proves the address, so a PENDING account becomes ACTIVE. */
+    SessionGrant signInWithCode(String email, String code);
+
+    /** Mails a reset link if the address has an account; says nothing either way. */
+    void requestPasswordReset(String email);
+
+    /** Sets a new password and ends every open session of the account. */
+    void resetPassword(String token, String newPassword);
+
+    void signOut(String token);
+
+    /** The caller behind a session token, if the session is open; extends the idle expiry. */
+    Optional<Caller> authenticate(String token);
+
+    Account me(Caller caller);
+
+    /** An admin invites a staff member or a mediator: the account is created and an activation link mailed. */
+    Account invite(Caller admin, String email, String displayName, Role role, Long organisationId,
+            Set<String> schemes);
+
+    /**
+     * An operator creates an admin (Karaf shell, or etc/ at first start); there is never a default password.
+     *
+     * @return the activation link that was also mailed
+     */
+    String createAdmin(String email, String displayName);
+
+    Optional<Account> find(long accountId);
+
+    Optional<Account> findByEmail(String email);
+}

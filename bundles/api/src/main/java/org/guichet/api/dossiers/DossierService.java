@@ -1,0 +1,49 @@
+package org.guichet.api.dossiers;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.guichet.api.accounts.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Dossiers, for applicants and their mediators. A dossier someone may not see is "not found", never
+ * "forbidden": its existence does not leak. Every change is recorded with its actor and channel.
+ */
+@ProviderType
+public interface DossierService {
+    /**
+     * Opens a DRAFT pinned to the scheme version in force.
+     *
+     * @param applicantId the applicant, when a mediator files for her under an ACTIVE mandate; null for oneself
+     */
+    Dossier create(Caller caller, String schemeId, Long applicantId);
+
+    Dossier get(Caller caller, long dossierId);
+
+    /** The caller's own dossiers; for a mediator, those of the applicants who mandated her. */
+    List<DossierSummary> list(Caller caller);
+
+    /**
+     * Saves the given answers at once (a null value clears one), whatever their validity, and returns the dossier
+     * with its live evaluation. Values of the wrong shape are refused, nothing saved.
+     *
+     * @param expectedVersion the version the caller last read, or null to skip the check
+     */
+    Dossier saveAnswers(Caller caller, long dossierId, Map<String, Object> answers, Long expectedVersion);
+
+    /** Adds a file (or replaces {@code replaces}) in a DRAFT; its type is read from its bytes. */
+    DossierDocument addDocument(Caller caller, long dossierId, String documentType, String fileName,
+            InputStream content, Long replaces);
+
+    void deleteDocument(Caller caller, long dossierId, long documentId);
+
+    DocumentContent document(Caller caller, long dossierId, long documentId);
+
+    /**
+     * Submits: refused (CONFLICT, with the missing answers and documents) unless complete; else SUBMITTED with the
+     * evaluation snapshot, committed before the receipt is returned and mailed. Submitting again returns the
+     * same receipt.
+     */
+    Receipt submit(Caller caller, long dossierId);
+}

@@ -1,0 +1,44 @@
+package org.guichet.dossiers.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** etc/org.guichet.accounts.cfg: shared by the components of this bundle. */
+@ObjectClassDefinition(name = "Guichet accounts and dossiers")
+public @interface PortalConfig {
+    String PID = "org.guichet.accounts";
+
+    @AttributeDefinition(description = "The portal's address as people reach it; links in mails start with it")
+    String portal_url() default "http://127.0.0.1:8181";
+
+    @AttributeDefinition(description = "A session ends after this many minutes without use")
+    int session_idle_minutes() default 30;
+
+    @AttributeDefinition(description = "A session ends after this many hours whatever its use")
+    int session_absolute_hours() default 12;
+
+    @AttributeDefinition(description = "Failed password sign-ins in a row before the account is locked for a while")
+    int signin_max_failures() default 5;
+
+    @AttributeDefinition(description = "How long an account stays locked after too many failures")
+    int lockout_minutes() default 15;
+
+    @AttributeDefinition(description = "How long an activation link stays valid")
+    int activation_hours() default 72;
+
+    @AttributeDefinition(description = "How long a one-time sign-in code stays valid")
+    int code_minutes() default 15;
+
+    @AttributeDefinition(description = "Wrong tries of one code before it is void")
+    int code_max_attempts() default 5;
+
+    @AttributeDefinition(description = "Sign-in codes mailed to one address per hour at most")
+    int code_max_per_hour() default 5;
+
+    @AttributeDefinition(description = "An admin account created (pending, activation link mailed) at start when no"
+            + " account has this address; empty for none. There is never a default password.")
+    String admin_email() default "";
+
+    @AttributeDefinition(description = "Where document files are stored; empty for ${karaf.data}/guichet/documents")
+    String documents_dir() default "";
+}

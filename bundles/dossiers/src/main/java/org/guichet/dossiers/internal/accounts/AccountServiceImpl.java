@@ -1,0 +1,554 @@
+package org.guichet.dossiers.internal.accounts;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.guichet.api.accounts.Account;
+import org.guichet.api.accounts.AccountService;
+import org.guichet.api.accounts.AccountState;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SessionGrant;
+import org.guichet.api.activity.Channel;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.mail.MailService;
+import org.guichet.api.mail.OutgoingMail;
+import org.guichet.api.store.Database;
+import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.PortalConfig;
+import org.guichet.dossiers.internal.Tx;
+import org.guichet.dossiers.internal.activity.Activity;
+import org.guichet.dossiers.internal.jpa.AccountEntity;
+import org.guichet.dossiers.internal.jpa.AccountTokenEntity;
+import org.guichet.dossiers.internal.jpa.OrganisationEntity;
+import org.guichet.dossiers.internal.jpa.SessionEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Accounts, sign-in by password or mailed code, sessions, lockout; every step recorded as an activity event. */
+@Component(service = AccountService.class, configurationPid = PortalConfig.PID)
+@Designate(ocd = PortalConfig.class)
+public class AccountServiceImpl implements AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
+    static final String ACTIVATION = "ACTIVATION";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+    static final String SIGN_IN_CODE = "SIGN_IN_CODE";
+    /** a session's last use is written at most this often, not on every request */
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
+
+    private final Tx tx;
+    private final MailService mail;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private volatile PortalConfig config;
+
+    @Activate
+    public AccountServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
+            @Reference Database database, @Reference MailService mail, PortalConfig config) {
+        this.tx = new Tx(emf);
+        this.mail = mail;
+        this.config = config;
+        createConfiguredAdmin();
+    }
+
+    @Modified
+    void modified(PortalConfig c) {
+        this.config = c;
+        createConfiguredAdmin();
+    }
+
+    private void createConfiguredAdmin() {
+        String email = config.admin_email();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        try {
+            String normalised = AccountViews.normaliseEmail(email, "admin.email");
+            boolean exists = tx.call(em -> AccountViews.byEmail(em, normalised) != null);
+            if (!exists) {
+                createAdmin(normalised, "Administrateur");
+                LOG.info("Admin account created for {} from etc/{}.cfg; the activation link was mailed", normalised,
+                        PortalConfig.PID);
+            }
+        } catch (GuichetException e) {
+            LOG.error("admin.email in etc/{}.cfg: {}", PortalConfig.PID, e.getMessage());
+        }
+    }
+
+    // ---- sign-up and activation
+
+    @Override
+    public Account signUp(String email, String password, String displayName) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String name = AccountViews.displayName(displayName, e);
+        policy.check(password, e, name);
+        String hash = hasher.hash(password);
+        String token = Secrets.token();
+        Account account = tx.call(em -> {
+            if (AccountViews.byEmail(em, e) != null) {
+                throw new GuichetException(Kind.CONFLICT, "ACCOUNT_EXISTS", "email",
+                        "Un compte existe déjà avec cette adresse. Connectez-vous, ou demandez un code de connexion"
+                                + " ou un nouveau mot de passe.");
+            }
+            AccountEntity a = newAccount(e, name, EnumSet.of(Role.APPLICANT), null, Set.of());
+            a.passwordHash = hash;
+            em.persist(a);
+            em.flush();
+            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(config.activation_hours()));
+            Activity.record(em, "ACCOUNT_CREATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Compte demandeur créé, en attente de confirmation de l'adresse");
+            return AccountViews.view(a);
+        });
+        send(Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
+        return account;
+    }
+
+    @Override
+    public Account activate(String token, String password) {
+        if (token == null || token.isBlank()) {
+            throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien d'activation est incomplet.");
+        }
+        String hash = password == null || password.isEmpty() ? null : hasher.hash(password);
+        // the policy needs the person's words: checked inside, before anything is written
+        return tx.call(em -> {
+            AccountTokenEntity t = validToken(em, ACTIVATION, token);
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            if (a.passwordHash == null) {
+                if (hash == null) {
+                    throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
+                }
+                policy.check(password, a.email, a.displayName);
+                a.passwordHash = hash;
+            }
+            t.usedAt = now();
+            if (!AccountState.ACTIVE.name().equals(a.state)) {
+                a.state = AccountState.ACTIVE.name();
+                a.activatedAt = now();
+            }
+            Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Adresse confirmée par le lien reçu");
+            return AccountViews.view(a);
+        });
+    }
+
+    // ---- sign-in
+
+    private record Attempt(SessionGrant grant, GuichetException refusal) { }
+
+    @Override
+    public SessionGrant signIn(String email, String password) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String pw = password == null ? "" : password;
+        // outcome first (failures are committed), then the refusal
+        Attempt attempt = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            if (a == null) {
+                hasher.verify(pw, null);
+                return new Attempt(null, invalidCredentials());
+            }
+            Instant now = Instant.now();
+            if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
+                Activity.record(em, "SIGN_IN_REFUSED_LOCKED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Connexion refusée : compte bloqué temporairement");
+                return new Attempt(null, locked(a.lockedUntil.toInstant()));
+            }
+            if (!hasher.verify(pw, a.passwordHash)) {
+                a.failedSignIns++;
+                String detail = "Mot de passe incorrect (" + a.failedSignIns + "e échec de suite)";
+                GuichetException refusal = invalidCredentials();
+                if (a.failedSignIns >= config.signin_max_failures()) {
+                    a.lockedUntil = Timestamp.from(now.plus(Duration.ofMinutes(config.lockout_minutes())));
+                    a.failedSignIns = 0;
+                    detail += " ; compte bloqué " + config.lockout_minutes() + " minutes";
+                    refusal = locked(a.lockedUntil.toInstant());
+                }
+                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null, detail);
+                return new Attempt(null, refusal);
+            }
+            GuichetException state = stateRefusal(a);
+            if (state != null) {
+                return new Attempt(null, state);
+            }
+            a.failedSignIns = 0;
+            a.lockedUntil = null;
+            return new Attempt(openSession(em, a, "PASSWORD"), null);
+        });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.grant();
+    }
+
+    @Override
+    public void sendSignInCode(String email) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String code = Secrets.code();
+        OutgoingMail message = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            if (a == null || AccountState.DISABLED.name().equals(a.state)) {
+                return null;
+            }
+            long lastHour = em.createQuery("select count(t) from AccountTokenEntity t where t.accountId = :a"
+                    + " and t.purpose = :p and t.createdAt > :since", Long.class)
+                    .setParameter("a", a.id).setParameter("p", SIGN_IN_CODE)
+                    .setParameter("since", Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).getSingleResult();
+            if (lastHour >= config.code_max_per_hour()) {
+                Activity.record(em, "SIGN_IN_CODE_THROTTLED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Trop de codes demandés en une heure : aucun nouveau code envoyé");
+                return null;
+            }
+            // one valid code at a time
+            em.createQuery("update AccountTokenEntity t set t.usedAt = :now where t.accountId = :a and t.purpose = :p"
+                    + " and t.usedAt is null").setParameter("now", now()).setParameter("a", a.id)
+                    .setParameter("p", SIGN_IN_CODE).executeUpdate();
+            token(em, a.id, SIGN_IN_CODE, code, null, Duration.ofMinutes(config.code_minutes()));
+            Activity.record(em, "SIGN_IN_CODE_SENT", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Code de connexion envoyé par courriel");
+            return Mails.signInCode(a.email, a.displayName, code, config.code_minutes());
+        });
+        if (message != null) {
+            send(message);
+        }
+    }
+
+    @Override
+    public SessionGrant signInWithCode(String email, String code) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String c = code == null ? "" : code.replaceAll("\\s", "");
+        Attempt attempt = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            GuichetException wrong = new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CODE", "code",
+                    "Ce code n'est pas le bon, ou il n'est plus valable. Vous pouvez demander un nouveau code.");
+            if (a == null) {
+                return new Attempt(null, wrong);
+            }
+            AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.accountId = :a"
+                    + " and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.id desc",
+                    AccountTokenEntity.class).setParameter("a", a.id).setParameter("p", SIGN_IN_CODE)
+                    .setParameter("now", now()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+            if (t == null) {
+                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Code de connexion absent ou expiré");
+                return new Attempt(null, wrong);
+            }
+            if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
+                t.attempts++;
+                if (t.attempts >= config.code_max_attempts()) {
+                    t.usedAt = now();
+                }
+                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Code de connexion incorrect (essai " + t.attempts + ")");
+                return new Attempt(null, wrong);
+            }
+            t.usedAt = now();
+            if (AccountState.DISABLED.name().equals(a.state)) {
+                return new Attempt(null, stateRefusal(a));
+            }
+            if (AccountState.PENDING.name().equals(a.state)) {
+                // the code came through the mailbox: the address is proven
+                a.state = AccountState.ACTIVE.name();
+                a.activatedAt = now();
+            }
+            return new Attempt(openSession(em, a, "CODE"), null);
+        });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.grant();
+    }
+
+    @Override
+    public void requestPasswordReset(String email) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String token = Secrets.token();
+        OutgoingMail message = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            if (a == null || AccountState.DISABLED.name().equals(a.state)) {
+                return null;
+            }
+            token(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
+            Activity.record(em, "PASSWORD_RESET_REQUESTED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Lien pour un nouveau mot de passe envoyé");
+            return Mails.passwordReset(a.email, a.displayName, link("/compte/nouveau-mot-de-passe", token));
+        });
+        if (message != null) {
+            send(message);
+        }
+    }
+
+    @Override
+    public void resetPassword(String token, String newPassword) {
+        if (token == null || token.isBlank()) {
+            throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien est incomplet.");
+        }
+        String hash = hasher.hash(newPassword == null ? "" : newPassword);
+        tx.run(em -> {
+            AccountTokenEntity t = validToken(em, PASSWORD_RESET, token);
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            policy.check(newPassword, a.email, a.displayName);
+            a.passwordHash = hash;
+            a.failedSignIns = 0;
+            a.lockedUntil = null;
+            if (AccountState.PENDING.name().equals(a.state)) {
+                a.state = AccountState.ACTIVE.name();
+                a.activatedAt = now();
+            }
+            t.usedAt = now();
+            em.createQuery("update SessionEntity s set s.endedAt = :now where s.accountId = :a and s.endedAt is null")
+                    .setParameter("now", now()).setParameter("a", a.id).executeUpdate();
+            Activity.record(em, "PASSWORD_CHANGED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Nouveau mot de passe choisi ; les sessions ouvertes sont fermées");
+        });
+    }
+
+    @Override
+    public void signOut(String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        tx.run(em -> {
+            SessionEntity s = session(em, token);
+            if (s != null && s.endedAt == null) {
+                s.endedAt = now();
+                AccountEntity a = em.find(AccountEntity.class, s.accountId);
+                Activity.record(em, "SIGNED_OUT", a.id, a.displayName, null, Channel.ONLINE, null, null, null);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tx.call(em -> {
+            SessionEntity s = session(em, token);
+            Instant now = Instant.now();
+            if (s == null || s.endedAt != null || !s.expiresAt.toInstant().isAfter(now)
+                    || !s.absoluteExpiry.toInstant().isAfter(now)) {
+                return Optional.empty();
+            }
+            AccountEntity a = em.find(AccountEntity.class, s.accountId);
+            if (!AccountState.ACTIVE.name().equals(a.state)) {
+                return Optional.empty();
+            }
+            if (s.lastSeenAt.toInstant().plus(TOUCH_EVERY).isBefore(now)) {
+                s.lastSeenAt = Timestamp.from(now);
+                Instant idle = now.plus(Duration.ofMinutes(config.session_idle_minutes()));
+                s.expiresAt = Timestamp.from(idle.isBefore(s.absoluteExpiry.toInstant()) ? idle : s.absoluteExpiry.toInstant());
+            }
+            return Optional.of(AccountViews.caller(a));
+        });
+    }
+
+    @Override
+    public Account me(Caller caller) {
+        return find(caller.accountId()).orElseThrow(() -> new GuichetException(Kind.UNAUTHENTICATED,
+                "SESSION_ENDED", null, "Votre session est terminée : connectez-vous à nouveau."));
+    }
+
+    // ---- staff and admins
+
+    @Override
+    public Account invite(Caller admin, String email, String displayName, Role role, Long organisationId,
+            Set<String> schemes) {
+        if (!admin.has(Role.ADMIN)) {
+            throw GuichetException.forbidden("ADMIN_ONLY", "Seul un administrateur peut créer des comptes.");
+        }
+        if (role == null) {
+            throw GuichetException.invalid("ROLE_REQUIRED", "role", "Indiquez le rôle du compte.");
+        }
+        String e = AccountViews.normaliseEmail(email, "email");
+        String name = AccountViews.displayName(displayName, e);
+        Set<String> agentSchemes = schemes == null ? Set.of() : new LinkedHashSet<>(schemes);
+        if (role == Role.MEDIATOR && organisationId == null) {
+            throw GuichetException.invalid("ORGANISATION_REQUIRED", "organisationId",
+                    "Un médiateur appartient à une organisation : indiquez laquelle.");
+        }
+        String token = Secrets.token();
+        int hours = Math.max(config.activation_hours(), 24 * 7);
+        Account account = tx.call(em -> {
+            if (organisationId != null && em.find(OrganisationEntity.class, organisationId) == null) {
+                throw GuichetException.invalid("ORGANISATION_UNKNOWN", "organisationId", "Cette organisation n'existe pas.");
+            }
+            if (AccountViews.byEmail(em, e) != null) {
+                throw new GuichetException(Kind.CONFLICT, "ACCOUNT_EXISTS", "email",
+                        "Un compte existe déjà avec cette adresse.");
+            }
+            AccountEntity a = newAccount(e, name, EnumSet.of(role), organisationId, agentSchemes);
+            em.persist(a);
+            em.flush();
+            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
+            Activity.record(em, "ACCOUNT_INVITED", admin.accountId(), admin.displayName(), null, Channel.AGENT, null,
+                    organisationId, "Compte " + role + " créé pour " + e);
+            return AccountViews.view(a);
+        });
+        send(Mails.invitation(e, name, roleLabel(role), link("/compte/activer", token), hours));
+        return account;
+    }
+
+    @Override
+    public String createAdmin(String email, String displayName) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        String name = AccountViews.displayName(displayName, e);
+        String token = Secrets.token();
+        int hours = Math.max(config.activation_hours(), 24 * 7);
+        tx.run(em -> {
+            if (AccountViews.byEmail(em, e) != null) {
+                throw new GuichetException(Kind.CONFLICT, "ACCOUNT_EXISTS", "email",
+                        "Un compte existe déjà avec cette adresse.");
+            }
+            AccountEntity a = newAccount(e, name, EnumSet.of(Role.ADMIN), null, Set.of());
+            em.persist(a);
+            em.flush();
+            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
+            Activity.record(em, "ACCOUNT_INVITED", null, "opérateur", null, Channel.OPERATOR, null, null,
+                    "Compte administrateur créé pour " + e);
+        });
+        String link = link("/compte/activer", token);
+        send(Mails.invitation(e, name, roleLabel(Role.ADMIN), link, hours));
+        return link;
+    }
+
+    @Override
+    public Optional<Account> find(long accountId) {
+        return tx.call(em -> Optional.ofNullable(em.find(AccountEntity.class, accountId)).map(AccountViews::view));
+    }
+
+    @Override
+    public Optional<Account> findByEmail(String email) {
+        String e = AccountViews.normaliseEmail(email, "email");
+        return tx.call(em -> Optional.ofNullable(AccountViews.byEmail(em, e)).map(AccountViews::view));
+    }
+
+    // ---- helpers
+
+    static AccountEntity newAccount(String email, String name, Set<Role> roles, Long organisationId, Set<String> schemes) {
+        AccountEntity a = new AccountEntity();
+        a.email = email;
+        a.displayName = name;
+        a.state = AccountState.PENDING.name();
+        a.roles = AccountViews.rolesColumn(roles);
+        a.organisationId = organisationId;
+        a.schemes = String.join(",", schemes);
+        a.createdAt = now();
+        return a;
+    }
+
+    /** Stores a mailed secret's hash; package-visible for the mandates. */
+    public static AccountTokenEntity token(EntityManager em, long accountId, String purpose, String secret, Long subjectId,
+            Duration validity) {
+        AccountTokenEntity t = new AccountTokenEntity();
+        t.accountId = accountId;
+        t.purpose = purpose;
+        t.tokenHash = Secrets.sha256(secret);
+        t.subjectId = subjectId;
+        t.createdAt = now();
+        t.expiresAt = Timestamp.from(Instant.now().plus(validity));
+        em.persist(t);
+        return t;
+    }
+
+    public static AccountTokenEntity validToken(EntityManager em, String purpose, String secret) {
+        AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.tokenHash = :h and t.purpose = :p",
+                AccountTokenEntity.class).setParameter("h", Secrets.sha256(secret)).setParameter("p", purpose)
+                .getResultStream().findFirst().orElse(null);
+        if (t == null || t.usedAt != null || !t.expiresAt.toInstant().isAfter(Instant.now())) {
+            throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou trop"
+                    + " ancien). Vous pouvez en demander un nouveau, ou vous connecter avec un code reçu par courriel.");
+        }
+        return t;
+    }
+
+    private SessionGrant openSession(EntityManager em, AccountEntity a, String method) {
+        String token = Secrets.token();
+        Instant now = Instant.now();
+        SessionEntity s = new SessionEntity();
+        s.tokenHash = Secrets.sha256(token);
+        s.accountId = a.id;
+        s.method = method;
+        s.createdAt = Timestamp.from(now);
+        s.lastSeenAt = s.createdAt;
+        s.absoluteExpiry = Timestamp.from(now.plus(Duration.ofHours(config.session_absolute_hours())));
+        Instant idle = now.plus(Duration.ofMinutes(config.session_idle_minutes()));
+        s.expiresAt = Timestamp.from(idle.isBefore(s.absoluteExpiry.toInstant()) ? idle : s.absoluteExpiry.toInstant());
+        em.persist(s);
+        Activity.record(em, "SIGNED_IN", a.id, a.displayName, null, Channel.ONLINE, null, a.organisationId,
+                "CODE".equals(method) ? "Connexion avec un code reçu par courriel" : "Connexion avec le mot de passe");
+        return new SessionGrant(token, s.expiresAt.toInstant(), s.absoluteExpiry.toInstant(), AccountViews.view(a));
+    }
+
+    private static SessionEntity session(EntityManager em, String token) {
+        return em.createQuery("select s from SessionEntity s where s.tokenHash = :h", SessionEntity.class)
+                .setParameter("h", Secrets.sha256(token)).getResultStream().findFirst().orElse(null);
+    }
+
+    private static GuichetException stateRefusal(AccountEntity a) {
+        if (AccountState.PENDING.name().equals(a.state)) {
+            return new GuichetException(Kind.FORBIDDEN, "ACCOUNT_NOT_ACTIVATED", "email",
+                    "Votre adresse n'est pas encore confirmée : ouvrez le lien reçu par courriel, ou connectez-vous"
+                            + " avec un code reçu par courriel.");
+        }
+        if (AccountState.DISABLED.name().equals(a.state)) {
+            return new GuichetException(Kind.FORBIDDEN, "ACCOUNT_DISABLED", "email",
+                    "Ce compte est désactivé. Appelez le service des aides de la Région.");
+        }
+        return null;
+    }
+
+    private static GuichetException invalidCredentials() {
+        return new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CREDENTIALS", "password",
+                "Adresse ou mot de passe incorrect. Vous pouvez aussi vous connecter avec un code reçu par courriel.");
+    }
+
+    private static GuichetException locked(Instant until) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), until).getSeconds());
+        return new GuichetException(Kind.TOO_MANY_ATTEMPTS, "ACCOUNT_LOCKED", "password",
+                "Trop d'essais de mot de passe : la connexion par mot de passe est bloquée pendant "
+                        + Math.max(1, (seconds + 59) / 60) + " minutes. Vous pouvez vous connecter tout de suite avec"
+                        + " un code reçu par courriel.", null, Map.of("retryAfterSeconds", seconds));
+    }
+
+    private static String roleLabel(Role role) {
+        return switch (role) {
+            case APPLICANT -> "demandeur";
+            case MEDIATOR -> "médiateur";
+            case AGENT -> "agent instructeur";
+            case SUPERVISOR -> "responsable d'instruction";
+            case ADMIN -> "administrateur";
+        };
+    }
+
+    private String link(String path, String token) {
+        String base = config.portal_url().replaceAll("/+$", "");
+        return base + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private void send(OutgoingMail message) {
+        try {
+            mail.send(message);
+        } catch (RuntimeException e) {
+            // the account is saved; the person can ask again for a code or a link
+            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
+        }
+    }
+
+    static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

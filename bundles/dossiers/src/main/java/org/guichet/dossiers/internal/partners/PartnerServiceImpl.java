@@ -1,0 +1,269 @@
+package org.guichet.dossiers.internal.partners;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.persistence.EntityManagerFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.activity.Channel;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.partners.EnrolmentReport;
+import org.guichet.api.partners.Organisation;
+import org.guichet.api.partners.OrganisationCreated;
+import org.guichet.api.partners.PartnerService;
+import org.guichet.api.partners.RowError;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.guichet.api.store.Database;
+import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.PortalConfig;
+import org.guichet.dossiers.internal.Tx;
+import org.guichet.dossiers.internal.accounts.Secrets;
+import org.guichet.dossiers.internal.activity.Activity;
+import org.guichet.dossiers.internal.documents.DocumentFiles;
+import org.guichet.dossiers.internal.dossiers.DossierServiceImpl;
+import org.guichet.dossiers.internal.jpa.AccountEntity;
+import org.guichet.dossiers.internal.jpa.DocumentEntity;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.jpa.EnrolmentEntity;
+import org.guichet.dossiers.internal.jpa.OrganisationEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Organisations, their API keys (kept as SHA-256 only), enrolments by JSON or CSV, training certificates. */
+@Component(service = PartnerService.class, configurationPid = PortalConfig.PID)
+public class PartnerServiceImpl implements PartnerService {
+    static final Set<String> KINDS = Set.of("TRAINING_ORGANISATION", "MISSION_LOCALE");
+    static final List<String> CERTIFICATE_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
+    static final int MAX_ROWS = 5_000;
+
+    private final Tx tx;
+    private final SchemeRegistry registry;
+    private final DocumentFiles files;
+
+    @Activate
+    public PartnerServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
+            @Reference Database database, @Reference SchemeRegistry registry, PortalConfig config) {
+        this.tx = new Tx(emf);
+        this.registry = registry;
+        this.files = new DocumentFiles(DossierServiceImpl.documentsDir(config));
+    }
+
+    @Override
+    public OrganisationCreated createOrganisation(Caller admin, String name, String kind) {
+        if (!admin.has(Role.ADMIN)) {
+            throw GuichetException.forbidden("ADMIN_ONLY", "Seul un administrateur peut enregistrer une organisation.");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw GuichetException.invalid("NAME_REQUIRED", "name", "Indiquez le nom de l'organisation (200 caractères au plus).");
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            throw GuichetException.invalid("KIND_INVALID", "kind", "Le type d'organisation est TRAINING_ORGANISATION"
+                    + " (organisme de formation) ou MISSION_LOCALE.");
+        }
+        String key = "gk_" + Secrets.token();
+        return tx.call(em -> {
+            OrganisationEntity o = new OrganisationEntity();
+            o.name = name.strip();
+            o.kind = kind;
+            o.apiKeyHash = Secrets.sha256(key);
+            o.createdAt = Timestamp.from(Instant.now());
+            em.persist(o);
+            em.flush();
+            Activity.record(em, "ORGANISATION_CREATED", admin.accountId(), admin.displayName(), null, Channel.AGENT,
+                    null, o.id, "Organisation enregistrée : " + o.name);
+            return new OrganisationCreated(view(o), key);
+        });
+    }
+
+    @Override
+    public List<Organisation> organisations(Caller caller) {
+        return tx.call(em -> {
+            if (caller.has(Role.ADMIN)) {
+                return em.createQuery("select o from OrganisationEntity o order by o.name", OrganisationEntity.class)
+                        .getResultList().stream().map(PartnerServiceImpl::view).toList();
+            }
+            OrganisationEntity own = caller.organisationId() == null ? null
+                    : em.find(OrganisationEntity.class, caller.organisationId());
+            return own == null ? List.<Organisation>of() : List.of(view(own));
+        });
+    }
+
+    @Override
+    public Optional<Organisation> authenticate(String apiKey) {
+        if (apiKey == null || apiKey.isBlank() || apiKey.length() > 100) {
+            return Optional.empty();
+        }
+        return tx.call(em -> em.createQuery("select o from OrganisationEntity o where o.apiKeyHash = :h",
+                OrganisationEntity.class).setParameter("h", Secrets.sha256(apiKey.strip())).getResultStream()
+                .findFirst().map(PartnerServiceImpl::view));
+    }
+
+    @Override
+    public EnrolmentReport submitEnrolments(Organisation organisation, List<Map<String, Object>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw GuichetException.invalid("NO_ROWS", "enrolments", "Aucune inscription n'a été envoyée.");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw GuichetException.invalid("TOO_MANY_ROWS", "enrolments", "Au plus " + MAX_ROWS
+                    + " inscriptions par envoi.");
+        }
+        List<RowError> rejected = new ArrayList<>();
+        List<Map<String, Object>> good = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i) == null ? Map.of() : rows.get(i);
+            EnrolmentRows.Checked c = EnrolmentRows.check(i + 1, row);
+            if (c.values() != null) {
+                good.add(c.values());
+            } else {
+                rejected.addAll(c.errors());
+            }
+        }
+        List<Long> ids = tx.call(em -> {
+            List<Long> out = new ArrayList<>();
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Map<String, Object> v : good) {
+                EnrolmentEntity e = new EnrolmentEntity();
+                e.organisationId = organisation.id();
+                e.traineeEmail = (String) v.get("traineeEmail");
+                e.firstName = (String) v.get("firstName");
+                e.lastName = (String) v.get("lastName");
+                Map<String, Object> data = new LinkedHashMap<>(v);
+                data.remove("traineeEmail");
+                data.remove("firstName");
+                data.remove("lastName");
+                e.data = Json.write(data);
+                e.receivedAt = now;
+                em.persist(e);
+                em.flush();
+                out.add(e.id);
+            }
+            Activity.record(em, "ENROLMENTS_RECEIVED", null, organisation.name(), null, Channel.PARTNER, null,
+                    organisation.id(), rows.size() + " inscription(s) reçue(s), " + good.size() + " gardée(s), "
+                            + (rows.size() - good.size()) + " refusée(s)");
+            return out;
+        });
+        return new EnrolmentReport(rows.size(), good.size(), ids, rejected);
+    }
+
+    @Override
+    public EnrolmentReport importCsv(Organisation organisation, Reader csv) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            String text = new String(readAll(csv));
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            String header = text.lines().findFirst().orElse("");
+            char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader()
+                    .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+            try (CSVParser parser = CSVParser.parse(text, format)) {
+                if (parser.getHeaderNames().isEmpty()) {
+                    throw GuichetException.invalid("CSV_HEADER_MISSING", "file", "La première ligne doit nommer les"
+                            + " colonnes : " + String.join(", ", EnrolmentRows.FIELDS));
+                }
+                for (CSVRecord r : parser) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (String h : parser.getHeaderNames()) {
+                        if (!h.isBlank()) {
+                            row.put(h.strip(), r.isSet(h) ? r.get(h) : null);
+                        }
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw GuichetException.invalid("CSV_INVALID", "file", "Le fichier CSV est mal formé : " + e.getMessage());
+        }
+        return submitEnrolments(organisation, rows);
+    }
+
+    private static char[] readAll(Reader r) throws IOException {
+        StringBuilder b = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = r.read(buf)) != -1; ) {
+            b.append(buf, 0, n);
+            if (b.length() > 5_000_000) {
+                throw GuichetException.invalid("CSV_TOO_LARGE", "file", "Le fichier CSV dépasse 5 millions de caractères.");
+            }
+        }
+        return b.toString().toCharArray();
+    }
+
+    @Override
+    public long attachCertificate(Organisation organisation, long enrolmentId, String fileName, InputStream content) {
+        EnrolmentEntity found = tx.call(em -> em.find(EnrolmentEntity.class, enrolmentId));
+        if (found == null || found.organisationId.longValue() != organisation.id()) {
+            throw GuichetException.notFound("ENROLMENT_NOT_FOUND", "Cette inscription n'existe pas pour votre organisation.");
+        }
+        DocumentFiles.Stored stored = files.store(content, CERTIFICATE_TYPES, 10L * 1024 * 1024,
+                "attestation d'entrée en formation");
+        return tx.call(em -> {
+            EnrolmentEntity e = em.find(EnrolmentEntity.class, enrolmentId);
+            DocumentEntity doc = new DocumentEntity();
+            doc.documentType = "TRAINING_ENTRY_CERTIFICATE";
+            doc.fileName = fileName == null || fileName.isBlank() ? "attestation-entree-formation"
+                    : fileName.replaceAll(".*[/\\\\]", "");
+            doc.mediaType = stored.mediaType();
+            doc.sizeBytes = stored.size();
+            doc.sha256 = stored.sha256();
+            doc.uploadedAt = Timestamp.from(Instant.now());
+            doc.organisationId = organisation.id();
+            doc.source = "ORGANISATION";
+            em.persist(doc);
+            em.flush();
+            e.certificateDocumentId = doc.id;
+            // the trainee's dossiers already open get it too, where the scheme asks for it and none is there yet
+            AccountEntity trainee = em.createQuery("select a from AccountEntity a where a.email = :m", AccountEntity.class)
+                    .setParameter("m", e.traineeEmail).getResultStream().findFirst().orElse(null);
+            if (trainee != null) {
+                for (DossierEntity d : em.createQuery("select d from DossierEntity d where d.applicantId = :a and"
+                        + " d.state = 'DRAFT'", DossierEntity.class).setParameter("a", trainee.id).getResultList()) {
+                    boolean asked = registry.activeDescriptor(d.schemeId, d.schemeVersion)
+                            .map(s -> s.document(doc.documentType) != null).orElse(false);
+                    long has = em.createQuery("select count(x) from DocumentEntity x where x.dossierId = :d and"
+                            + " x.documentType = :t", Long.class).setParameter("d", d.id)
+                            .setParameter("t", doc.documentType).getSingleResult();
+                    if (asked && has == 0) {
+                        DocumentEntity copy = new DocumentEntity();
+                        copy.dossierId = d.id;
+                        copy.documentType = doc.documentType;
+                        copy.fileName = doc.fileName;
+                        copy.mediaType = doc.mediaType;
+                        copy.sizeBytes = doc.sizeBytes;
+                        copy.sha256 = doc.sha256;
+                        copy.uploadedAt = doc.uploadedAt;
+                        copy.organisationId = doc.organisationId;
+                        copy.source = doc.source;
+                        em.persist(copy);
+                        Activity.record(em, "DOCUMENT_ADDED", null, organisation.name(), trainee.id, Channel.PARTNER,
+                                d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
+                    }
+                }
+            }
+            Activity.record(em, "CERTIFICATE_RECEIVED", null, organisation.name(), trainee == null ? null : trainee.id,
+                    Channel.PARTNER, null, organisation.id(), "Attestation reçue pour l'inscription " + enrolmentId);
+            return doc.id;
+        });
+    }
+
+    static Organisation view(OrganisationEntity o) {
+        return new Organisation(o.id, o.name, o.kind, o.createdAt.toInstant());
+    }
+}

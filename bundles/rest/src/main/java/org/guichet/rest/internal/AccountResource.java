@@ -1,0 +1,165 @@
+package org.guichet.rest.internal;
+
+import java.net.URI;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.guichet.api.accounts.Account;
+import org.guichet.api.accounts.AccountService;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SessionGrant;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.partners.Organisation;
+import org.guichet.api.partners.OrganisationCreated;
+import org.guichet.api.partners.PartnerService;
+
+/** Accounts, sessions (password or mailed code), password reset; admin: organisations and staff accounts. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+    private final Supplier<AccountService> accounts;
+    private final Supplier<PartnerService> partners;
+    private final Authenticator auth;
+
+    AccountResource(Supplier<AccountService> accounts, Supplier<PartnerService> partners, Authenticator auth) {
+        this.accounts = accounts;
+        this.partners = partners;
+        this.auth = auth;
+    }
+
+    public record SignUp(String email, String password, String displayName) { }
+
+    public record Activation(String token, String password) { }
+
+    public record EmailOnly(String email) { }
+
+    public record Credentials(String email, String password) { }
+
+    public record CodeSignIn(String email, String code) { }
+
+    public record PasswordReset(String token, String password) { }
+
+    public record NewOrganisation(String name, String kind) { }
+
+    public record Invitation(String email, String displayName, Role role, Long organisationId, Set<String> schemes) { }
+
+    /** What a request about a mailbox answers, whether or not it has an account. */
+    public record Accepted(String status, String message) { }
+
+    @POST
+    @Path("accounts")
+    public Response signUp(SignUp body) {
+        SignUp b = body(body);
+        Account a = service().signUp(b.email(), b.password(), b.displayName());
+        return Response.created(URI.create("accounts/" + a.id())).entity(a).build();
+    }
+
+    @POST
+    @Path("accounts/activation")
+    public Account activate(Activation body) {
+        Activation b = body(body);
+        return service().activate(b.token(), b.password());
+    }
+
+    @GET
+    @Path("accounts/me")
+    public Account me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service().me(auth.caller(authorization));
+    }
+
+    @POST
+    @Path("accounts/password-reset")
+    public Response requestReset(EmailOnly body) {
+        service().requestPasswordReset(body(body).email());
+        return Response.accepted(new Accepted("SENT_IF_ACCOUNT", "Si un compte existe avec cette adresse, un lien pour"
+                + " choisir un nouveau mot de passe vient d'y être envoyé.")).build();
+    }
+
+    @POST
+    @Path("accounts/password-reset/confirmation")
+    public Response reset(PasswordReset body) {
+        PasswordReset b = body(body);
+        service().resetPassword(b.token(), b.password());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("sessions")
+    public Response signIn(Credentials body) {
+        Credentials b = body(body);
+        SessionGrant g = service().signIn(b.email(), b.password());
+        return Response.status(201).entity(g).build();
+    }
+
+    @POST
+    @Path("sessions/code-requests")
+    public Response requestCode(EmailOnly body) {
+        service().sendSignInCode(body(body).email());
+        return Response.accepted(new Accepted("SENT_IF_ACCOUNT", "Si un compte existe avec cette adresse, un code de"
+                + " connexion vient d'y être envoyé.")).build();
+    }
+
+    @POST
+    @Path("sessions/code")
+    public Response signInWithCode(CodeSignIn body) {
+        CodeSignIn b = body(body);
+        return Response.status(201).entity(service().signInWithCode(b.email(), b.code())).build();
+    }
+
+    @DELETE
+    @Path("sessions/current")
+    public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        service().signOut(Authenticator.credential(authorization, "bearer"));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("organisations")
+    public java.util.List<Organisation> organisations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller c = auth.caller(authorization);
+        return Services.require(partners.get()).organisations(c);
+    }
+
+    @POST
+    @Path("admin/organisations")
+    public Response createOrganisation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            NewOrganisation body) {
+        Caller c = auth.caller(authorization);
+        NewOrganisation b = body(body);
+        OrganisationCreated o = Services.require(partners.get()).createOrganisation(c, b.name(), b.kind());
+        return Response.status(201).entity(o).build();
+    }
+
+    @POST
+    @Path("admin/accounts")
+    public Response invite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Invitation body) {
+        Caller c = auth.caller(authorization);
+        Invitation b = body(body);
+        Account a = service().invite(c, b.email(), b.displayName(), b.role(), b.organisationId(), b.schemes());
+        return Response.status(201).entity(a).build();
+    }
+
+    private AccountService service() {
+        return Services.require(accounts.get());
+    }
+
+    static <T> T body(T body) {
+        if (body == null) {
+            throw GuichetException.invalid("BODY_REQUIRED", null, "Le corps de la requête (JSON) est vide.");
+        }
+        return body;
+    }
+
+}

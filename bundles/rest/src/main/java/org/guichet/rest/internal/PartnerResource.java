@@ -1,0 +1,103 @@
+package org.guichet.rest.internal;
+
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.partners.EnrolmentReport;
+import org.guichet.api.partners.Organisation;
+import org.guichet.api.partners.PartnerService;
+
+/**
+ * For partner organisations' systems, with their API key: enrolments (JSON, a CSV body, or a CSV file upload) and
+ * training entry certificates. Good rows are kept, bad rows reported one by one; if no row is good, 400.
+ */
+@Path("/partners")
+@Produces(MediaType.APPLICATION_JSON)
+public class PartnerResource {
+    private final Supplier<PartnerService> partners;
+    private final Authenticator auth;
+
+    PartnerResource(Supplier<PartnerService> partners, Authenticator auth) {
+        this.partners = partners;
+        this.auth = auth;
+    }
+
+    public record Enrolments(List<Map<String, Object>> enrolments) { }
+
+    public record CertificateStored(long enrolmentId, long documentId) { }
+
+    @GET
+    @Path("me")
+    public Organisation me(@HeaderParam("X-Api-Key") String key, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz) {
+        return auth.partner(key, authz);
+    }
+
+    @POST
+    @Path("enrolments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrolments(@HeaderParam("X-Api-Key") String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, Enrolments body) {
+        Organisation o = auth.partner(key, authz);
+        return report(service().submitEnrolments(o, AccountResource.body(body).enrolments()));
+    }
+
+    @POST
+    @Path("enrolments")
+    @Consumes("text/csv")
+    public Response csvBody(@HeaderParam("X-Api-Key") String key, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            String csv) {
+        Organisation o = auth.partner(key, authz);
+        return report(service().importCsv(o, new StringReader(csv == null ? "" : csv)));
+    }
+
+    /** multipart/form-data with the CSV in the part "file". */
+    @POST
+    @Path("enrolments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response csvUpload(@HeaderParam("X-Api-Key") String key, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            MultipartBody body) {
+        Organisation o = auth.partner(key, authz);
+        Attachment file = Multipart.file(body, "file");
+        return report(service().importCsv(o, new InputStreamReader(Multipart.stream(file), StandardCharsets.UTF_8)));
+    }
+
+    @POST
+    @Path("enrolments/{id}/certificate")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response certificate(@HeaderParam("X-Api-Key") String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, @PathParam("id") long id, MultipartBody body) {
+        Organisation o = auth.partner(key, authz);
+        Attachment file = Multipart.file(body, "file");
+        long doc = service().attachCertificate(o, id, Multipart.fileName(file), Multipart.stream(file));
+        return Response.status(201).entity(new CertificateStored(id, doc)).build();
+    }
+
+    private static Response report(EnrolmentReport r) {
+        if (r.accepted() == 0) {
+            throw new GuichetException(GuichetException.Kind.INVALID, "ENROLMENTS_REJECTED", null,
+                    "Aucune inscription n'a pu être gardée : voir chaque ligne.", r.rejected(),
+                    Map.of("received", r.received()));
+        }
+        return Response.ok(r).build();
+    }
+
+    private PartnerService service() {
+        return Services.require(partners.get());
+    }
+}
