@@ -190,9 +190,11 @@ public class DossierServiceImpl implements DossierService {
         });
     }
 
+    /** Initials of a compound id (vocational-training → VT); the first four letters of a one-word id. */
     static String referencePrefix(String schemeId) {
-        String p = java.util.Arrays.stream(schemeId.split("[-_.]")).filter(s -> !s.isEmpty())
-                .map(s -> s.substring(0, 1)).collect(Collectors.joining()).toUpperCase(Locale.ROOT);
+        List<String> words = java.util.Arrays.stream(schemeId.split("[-_.]")).filter(s -> !s.isEmpty()).toList();
+        String p = (words.size() == 1 ? words.get(0).substring(0, Math.min(4, words.get(0).length()))
+                : words.stream().map(s -> s.substring(0, 1)).collect(Collectors.joining())).toUpperCase(Locale.ROOT);
         return p.length() > 10 ? p.substring(0, 10) : p;
     }
 
