@@ -44,8 +44,12 @@ class SchemaMigratorTest {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
         assertEquals(List.of(1, 2), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(1, real.currentVersion());
+        assertEquals(2, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // V2's tables, with their generated keys and defaults as the JPA entities use them
+            s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
+                    + " VALUES ('a@b.fr', 'A', 'PENDING', 'APPLICANT', 0, CURRENT_TIMESTAMP, 0)");
+            s.executeUpdate("INSERT INTO REFERENCE_COUNTER VALUES ('VT', 2026, 1)");
             s.executeUpdate("INSERT INTO SCHEME_EVENT (OCCURRED_AT, SCHEME_ID, EVENT_TYPE) VALUES (CURRENT_TIMESTAMP, 'x', 'ACTIVE')");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
