@@ -43,6 +43,18 @@ public final class Api {
         return reply(b.build());
     }
 
+    /** A request with one extra header (e.g. X-Phone-Call). */
+    public Reply sendWithHeader(String method, String path, Object body, String token, String header, String value)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body));
+        HttpRequest.Builder b = request(path, token).method(method, publisher).header(header, value);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return reply(b.build());
+    }
+
     public Reply get(String path, String token) throws IOException, InterruptedException {
         return send("GET", path, null, token);
     }

@@ -5,9 +5,20 @@ import java.util.Set;
 /**
  * Who is calling, as the session proves it. Services decide everything from this, never from what a request
  * claims.
+ *
+ * @param assistance set when an agent acts for this applicant during a phone call: rights are the applicant's,
+ *                   the actions are recorded as the agent's, on her behalf, through the PHONE channel
  */
 public record Caller(long accountId, String email, String displayName, Set<Role> roles, Long organisationId,
-        Set<String> schemes) {
+        Set<String> schemes, Assistance assistance) {
+
+    public Caller(long accountId, String email, String displayName, Set<Role> roles, Long organisationId,
+            Set<String> schemes) {
+        this(accountId, email, displayName, roles, organisationId, schemes, null);
+    }
+
+    /** The agent behind an assisted caller, and the call. */
+    public record Assistance(long agentId, String agentName, long callId) { }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -17,7 +17,9 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.guichet.api.accounts.AccountService;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
+import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
+import org.guichet.api.payments.PaymentService;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.scheme.EvaluationService;
@@ -62,6 +64,8 @@ public class ApiServer {
     private volatile DossierService dossiers;
     private volatile MandateService mandates;
     private volatile PartnerService partners;
+    private volatile InstructionService instruction;
+    private volatile PaymentService payments;
     private Server server;
     /** the largest upload CXF reads at all (a scheme may allow up to this per document) */
     static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -73,7 +77,7 @@ public class ApiServer {
     }
 
     private void start() {
-        Authenticator auth = new Authenticator(() -> accounts, () -> partners);
+        Authenticator auth = new Authenticator(() -> accounts, () -> partners, () -> instruction);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
@@ -81,9 +85,11 @@ public class ApiServer {
                 new SchemeResource(() -> registry, () -> evaluation, () -> events),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
-                new DossierResource(() -> dossiers, auth),
+                new DossierResource(() -> dossiers, () -> instruction, () -> payments, auth),
                 new MandateResource(() -> mandates, auth),
-                new PartnerResource(() -> partners, auth)));
+                new PartnerResource(() -> partners, () -> payments, auth),
+                new InstructionResource(() -> instruction, auth),
+                new PaymentResource(() -> payments, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -176,4 +182,16 @@ public class ApiServer {
     void setPartners(PartnerService s) { partners = s; }
 
     void unsetPartners(PartnerService s) { if (partners == s) { partners = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setInstruction(InstructionService s) { instruction = s; }
+
+    void unsetInstruction(InstructionService s) { if (instruction == s) { instruction = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPayments(PaymentService s) { payments = s; }
+
+    void unsetPayments(PaymentService s) { if (payments == s) { payments = null; } }
 }

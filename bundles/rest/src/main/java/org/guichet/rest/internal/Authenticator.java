@@ -6,6 +6,7 @@ import org.guichet.api.accounts.AccountService;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.partners.Organisation;
 import org.guichet.api.partners.PartnerService;
 
@@ -16,10 +17,31 @@ import org.guichet.api.partners.PartnerService;
 final class Authenticator {
     private final Supplier<AccountService> accounts;
     private final Supplier<PartnerService> partners;
+    private final Supplier<InstructionService> instruction;
 
-    Authenticator(Supplier<AccountService> accounts, Supplier<PartnerService> partners) {
+    Authenticator(Supplier<AccountService> accounts, Supplier<PartnerService> partners,
+            Supplier<InstructionService> instruction) {
         this.accounts = accounts;
         this.partners = partners;
+        this.instruction = instruction;
+    }
+
+    /**
+     * The caller, or, with {@code X-Phone-Call: <call id>} from an agent on an open call, the applicant as the agent
+     * may act for her (recorded as assisted, channel PHONE).
+     */
+    Caller caller(String authorization, String phoneCall) {
+        Caller c = caller(authorization);
+        if (phoneCall == null || phoneCall.isBlank()) {
+            return c;
+        }
+        long callId;
+        try {
+            callId = Long.parseLong(phoneCall.strip());
+        } catch (NumberFormatException e) {
+            throw GuichetException.invalid("PHONE_CALL_INVALID", "X-Phone-Call", "Numéro d'appel invalide : " + phoneCall);
+        }
+        return Services.require(instruction.get()).assisted(c, callId);
     }
 
     Caller caller(String authorization) {

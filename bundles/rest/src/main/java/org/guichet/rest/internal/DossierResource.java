@@ -29,18 +29,35 @@ import org.guichet.api.dossiers.DossierDocument;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.dossiers.DossierSummary;
 import org.guichet.api.dossiers.Receipt;
+import org.guichet.api.instruction.ComplementRequest;
+import org.guichet.api.instruction.Decision;
+import org.guichet.api.instruction.InstructionService;
+import org.guichet.api.instruction.ThreadMessage;
+import org.guichet.api.payments.Payment;
+import org.guichet.api.payments.PaymentService;
 
 /** Dossiers: create, answer (saved at once), documents, submit; for the applicant and her mandated mediator. */
 @Path("/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierResource {
+    /** an agent on a call with the applicant sends its id to act for her */
+    static final String PHONE_CALL = "X-Phone-Call";
     private final Supplier<DossierService> dossiers;
+    private final Supplier<InstructionService> instruction;
+    private final Supplier<PaymentService> payments;
     private final Authenticator auth;
 
-    DossierResource(Supplier<DossierService> dossiers, Authenticator auth) {
+    DossierResource(Supplier<DossierService> dossiers, Supplier<InstructionService> instruction,
+            Supplier<PaymentService> payments, Authenticator auth) {
         this.dossiers = dossiers;
+        this.instruction = instruction;
+        this.payments = payments;
         this.auth = auth;
     }
+
+    public record Text(String body) { }
+
+    public record ComplementAnswer(String message) { }
 
     /** @param applicantId the applicant a mediator files for; absent for oneself */
     public record NewDossier(String schemeId, Long applicantId) { }
@@ -50,30 +67,34 @@ public class DossierResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NewDossier body) {
-        Caller c = auth.caller(authorization);
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, NewDossier body) {
+        Caller c = auth.caller(authorization, call);
         NewDossier b = AccountResource.body(body);
         Dossier d = service().create(c, b.schemeId(), b.applicantId());
         return Response.created(URI.create("dossiers/" + d.id())).entity(d).build();
     }
 
     @GET
-    public List<DossierSummary> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return service().list(auth.caller(authorization));
+    public List<DossierSummary> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call) {
+        return service().list(auth.caller(authorization, call));
     }
 
     @GET
     @Path("{id}")
-    public Dossier get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return service().get(auth.caller(authorization), id);
+    public Dossier get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return service().get(auth.caller(authorization, call), id);
     }
 
     @PATCH
     @Path("{id}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Dossier answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+    public Dossier answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id,
             Answers body) {
-        Caller c = auth.caller(authorization);
+        Caller c = auth.caller(authorization, call);
         Answers b = AccountResource.body(body);
         return service().saveAnswers(c, id, b.answers(), b.version());
     }
@@ -82,9 +103,10 @@ public class DossierResource {
     @POST
     @Path("{id}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+    public Response upload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id,
             MultipartBody body) {
-        Caller c = auth.caller(authorization);
+        Caller c = auth.caller(authorization, call);
         String type = Multipart.text(body, "documentType", true);
         Long replaces = Multipart.number(Multipart.text(body, "replaces", false), "replaces");
         Attachment file = Multipart.file(body, "file");
@@ -95,9 +117,10 @@ public class DossierResource {
 
     @DELETE
     @Path("{id}/documents/{documentId}")
-    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+    public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id,
             @PathParam("documentId") long documentId) {
-        service().deleteDocument(auth.caller(authorization), id, documentId);
+        service().deleteDocument(auth.caller(authorization, call), id, documentId);
         return Response.noContent().build();
     }
 
@@ -105,9 +128,78 @@ public class DossierResource {
     @GET
     @Path("{id}/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
-    public Response content(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+    public Response content(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id,
             @PathParam("documentId") long documentId, @QueryParam("inline") boolean inline) {
-        DocumentContent content = service().document(auth.caller(authorization), id, documentId);
+        return file(service().document(auth.caller(authorization, call), id, documentId), inline);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public Receipt submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return service().submit(auth.caller(authorization, call), id);
+    }
+
+    // ---- after submission: the thread, complement requests, decisions, payments (applicant, mediator, agent)
+
+    @GET
+    @Path("{id}/messages")
+    public List<ThreadMessage> messages(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return instruction().messages(auth.caller(authorization, call), id);
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id, Text body) {
+        ThreadMessage m = instruction().postMessage(auth.caller(authorization, call), id, AccountResource.body(body).body());
+        return Response.status(201).entity(m).build();
+    }
+
+    @GET
+    @Path("{id}/complement-requests")
+    public List<ComplementRequest> complements(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return instruction().complements(auth.caller(authorization, call), id);
+    }
+
+    @POST
+    @Path("{id}/complement-requests/{requestId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ComplementRequest answer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id, @PathParam("requestId") long requestId,
+            ComplementAnswer body) {
+        return instruction().answerComplement(auth.caller(authorization, call), id, requestId,
+                body == null ? null : body.message());
+    }
+
+    @GET
+    @Path("{id}/decisions")
+    public List<Decision> decisions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return instruction().decisions(auth.caller(authorization, call), id);
+    }
+
+    @GET
+    @Path("{id}/decisions/{decisionId}/letter")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response letter(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id, @PathParam("decisionId") long decisionId,
+            @QueryParam("inline") boolean inline) {
+        return file(instruction().decisionLetter(auth.caller(authorization, call), id, decisionId), inline);
+    }
+
+    @GET
+    @Path("{id}/payments")
+    public List<Payment> payments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return Services.require(payments.get()).payments(auth.caller(authorization, call), id);
+    }
+
+    static Response file(DocumentContent content, boolean inline) {
         StreamingOutput out = os -> {
             try (InputStream in = Files.newInputStream(content.path())) {
                 in.transferTo(os);
@@ -122,10 +214,8 @@ public class DossierResource {
                 .build();
     }
 
-    @POST
-    @Path("{id}/submit")
-    public Receipt submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return service().submit(auth.caller(authorization), id);
+    private InstructionService instruction() {
+        return Services.require(instruction.get());
     }
 
     private DossierService service() {

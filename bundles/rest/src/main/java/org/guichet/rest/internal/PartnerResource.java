@@ -22,6 +22,8 @@ import org.guichet.api.error.GuichetException;
 import org.guichet.api.partners.EnrolmentReport;
 import org.guichet.api.partners.Organisation;
 import org.guichet.api.partners.PartnerService;
+import org.guichet.api.payments.AttendanceReport;
+import org.guichet.api.payments.PaymentService;
 
 /**
  * For partner organisations' systems, with their API key: enrolments (JSON, a CSV body, or a CSV file upload) and
@@ -31,11 +33,55 @@ import org.guichet.api.partners.PartnerService;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
     private final Supplier<PartnerService> partners;
+    private final Supplier<PaymentService> payments;
     private final Authenticator auth;
 
-    PartnerResource(Supplier<PartnerService> partners, Authenticator auth) {
+    PartnerResource(Supplier<PartnerService> partners, Supplier<PaymentService> payments, Authenticator auth) {
         this.partners = partners;
+        this.payments = payments;
         this.auth = auth;
+    }
+
+    public record Attendance(List<Map<String, Object>> attendance) { }
+
+    /** Monthly attendance: traineeEmail, month (YYYY-MM), attendedHours, scheduledHours. */
+    @POST
+    @Path("attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response attendance(@HeaderParam("X-Api-Key") String key, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
+            Attendance body) {
+        Organisation o = auth.partner(key, authz);
+        return attendanceReport(Services.require(payments.get()).reportAttendance(o, AccountResource.body(body).attendance()));
+    }
+
+    @POST
+    @Path("attendance")
+    @Consumes("text/csv")
+    public Response attendanceCsv(@HeaderParam("X-Api-Key") String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, String csv) {
+        Organisation o = auth.partner(key, authz);
+        return attendanceReport(Services.require(payments.get()).importAttendanceCsv(o,
+                new StringReader(csv == null ? "" : csv)));
+    }
+
+    @POST
+    @Path("attendance")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attendanceUpload(@HeaderParam("X-Api-Key") String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, MultipartBody body) {
+        Organisation o = auth.partner(key, authz);
+        Attachment file = Multipart.file(body, "file");
+        return attendanceReport(Services.require(payments.get()).importAttendanceCsv(o,
+                new InputStreamReader(Multipart.stream(file), StandardCharsets.UTF_8)));
+    }
+
+    private static Response attendanceReport(AttendanceReport r) {
+        if (r.accepted() == 0) {
+            throw new GuichetException(GuichetException.Kind.INVALID, "ATTENDANCE_REJECTED", null,
+                    "Aucune ligne de présence n'a pu être prise en compte : voir chaque ligne.", r.rejected(),
+                    Map.of("received", r.received()));
+        }
+        return Response.ok(r).build();
     }
 
     public record Enrolments(List<Map<String, Object>> enrolments) { }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The hand-written OpenAPI document and the JAX-RS resources describe the same operations, no more, no less. */
 class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
-            AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class);
+            AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class,
+            InstructionResource.class, PaymentResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() {

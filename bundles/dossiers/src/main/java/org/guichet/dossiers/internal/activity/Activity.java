@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import javax.persistence.EntityManager;
+import org.guichet.api.accounts.Caller;
 import org.guichet.api.activity.ActivityEvent;
 import org.guichet.api.activity.Channel;
 import org.guichet.dossiers.internal.jpa.ActivityEventEntity;
@@ -25,6 +26,27 @@ public final class Activity {
         e.organisationId = organisationId;
         e.detail = detail == null ? null : cut(detail, 4000);
         em.persist(e);
+    }
+
+    /** Who acted: the agent when she acts for the applicant during a phone call, else the caller. */
+    public static Long actorId(Caller caller) {
+        return caller.assistance() != null ? caller.assistance().agentId() : caller.accountId();
+    }
+
+    public static String actorName(Caller caller) {
+        return caller.assistance() != null ? caller.assistance().agentName() : caller.displayName();
+    }
+
+    /** ONLINE for the applicant herself, PHONE for an agent helping her on a call, MEDIATOR for a mediator. */
+    public static Channel channel(Caller caller, long applicantId) {
+        if (caller.assistance() != null) {
+            return Channel.PHONE;
+        }
+        return caller.accountId() == applicantId ? Channel.ONLINE : Channel.MEDIATOR;
+    }
+
+    public static Long onBehalf(Caller caller, long applicantId) {
+        return caller.assistance() != null || caller.accountId() != applicantId ? applicantId : null;
     }
 
     public static List<ActivityEvent> forDossier(EntityManager em, long dossierId) {

@@ -56,6 +56,7 @@ import org.guichet.dossiers.internal.jpa.DocumentEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.jpa.EnrolmentEntity;
 import org.guichet.dossiers.internal.jpa.MandateEntity;
+import org.guichet.dossiers.internal.instruction.Complements;
 import org.guichet.dossiers.internal.mandates.Mandates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -78,6 +79,8 @@ public class DossierServiceImpl implements DossierService {
     static final Set<String> PREFILLABLE = Set.of("birthDate", "trainingStartDate", "trainingEndDate", "trainingHours",
             "programme", "regionFunded");
     static final String CERTIFICATE = "TRAINING_ENTRY_CERTIFICATE";
+    /** the region's target: a submitted dossier is decided within this many days */
+    static final int INSTRUCTION_DAYS = 30;
 
     private final Tx tx;
     private final SchemeRegistry registry;
@@ -170,7 +173,7 @@ public class DossierServiceImpl implements DossierService {
             em.persist(e);
             em.flush();
             Channel channel = channel(caller, applicant);
-            Activity.record(em, "DOSSIER_CREATED", caller.accountId(), caller.displayName(), onBehalf(caller, applicant),
+            Activity.record(em, "DOSSIER_CREATED", Activity.actorId(caller), Activity.actorName(caller), onBehalf(caller, applicant),
                     channel, e.id, caller.organisationId(), "Demande " + e.reference + " ouverte (" + d.id() + " "
                             + d.version() + ")");
             if (!sources.isEmpty()) {
@@ -236,6 +239,7 @@ public class DossierServiceImpl implements DossierService {
                 throw Tx.editConflict();
             }
             SchemeDescriptor descriptor = descriptorOf(d);
+            requireRequested(em, d, answers.keySet(), null);
             for (Map.Entry<String, Object> a : answers.entrySet()) {
                 FieldDefinition f = descriptor.field(a.getKey());
                 if (f == null) {
@@ -274,7 +278,7 @@ public class DossierServiceImpl implements DossierService {
                 d.answers = Json.write(current);
                 d.answerSources = Json.write(sources);
                 d.updatedAt = Timestamp.from(Instant.now());
-                Activity.record(em, "ANSWERS_SAVED", caller.accountId(), caller.displayName(),
+                Activity.record(em, "ANSWERS_SAVED", Activity.actorId(caller), Activity.actorName(caller),
                         onBehalf(caller, d.applicantId), channel(caller, d.applicantId), d.id, caller.organisationId(),
                         "Réponses enregistrées : " + String.join(", ", changed));
                 em.flush();
@@ -296,6 +300,7 @@ public class DossierServiceImpl implements DossierService {
                 throw GuichetException.invalid("UNKNOWN_DOCUMENT_TYPE", "documentType",
                         "Ce type de document n'est pas demandé pour cette aide : " + documentType);
             }
+            requireRequested(em, d, List.of(), documentType);
             if (replaces != null) {
                 document(em, d, replaces);
             }
@@ -320,7 +325,8 @@ public class DossierServiceImpl implements DossierService {
             doc.sha256 = stored.sha256();
             doc.uploadedAt = Timestamp.from(Instant.now());
             doc.uploadedBy = caller.accountId();
-            doc.source = caller.accountId() == d.applicantId ? "APPLICANT" : "MEDIATOR";
+            doc.source = caller.assistance() != null ? "AGENT_PHONE"
+                    : caller.accountId() == d.applicantId ? "APPLICANT" : "MEDIATOR";
             em.persist(doc);
             d.updatedAt = doc.uploadedAt;
             em.flush();
@@ -337,9 +343,10 @@ public class DossierServiceImpl implements DossierService {
         String sha = tx.call(em -> {
             DossierEntity d = editable(em, caller, dossierId);
             DocumentEntity doc = document(em, d, documentId);
+            requireRequested(em, d, List.of(), doc.documentType);
             em.remove(doc);
             d.updatedAt = Timestamp.from(Instant.now());
-            Activity.record(em, "DOCUMENT_DELETED", caller.accountId(), caller.displayName(),
+            Activity.record(em, "DOCUMENT_DELETED", Activity.actorId(caller), Activity.actorName(caller),
                     onBehalf(caller, d.applicantId), channel(caller, d.applicantId), d.id, caller.organisationId(),
                     doc.documentType + " : " + doc.fileName + " retiré");
             return doc.sha256;
@@ -394,6 +401,9 @@ public class DossierServiceImpl implements DossierService {
             return new Submitted(Json.read(d.receipt, Receipt.class), null);
         }
         d = editable(em, caller, dossierId);
+        if (!DossierState.DRAFT.name().equals(d.state)) {
+            throw GuichetException.conflict("DOSSIER_NOT_DRAFT", "Cette demande a déjà été envoyée.");
+        }
         SchemeDescriptor descriptor = descriptorOf(d);
         Map<String, Object> answers = Json.readMap(d.answers);
         List<DocumentEntity> docs = documents(em, d.id);
@@ -431,7 +441,9 @@ public class DossierServiceImpl implements DossierService {
         d.updatedAt = d.submittedAt;
         d.evaluation = Json.write(result);
         d.receipt = Json.write(receipt);
-        Activity.record(em, "SUBMITTED", caller.accountId(), caller.displayName(), onBehalf(caller, d.applicantId),
+        d.waitingOn = "AGENT";
+        d.deadline = java.sql.Date.valueOf(now.atZone(ZoneId.of("Europe/Paris")).toLocalDate().plusDays(INSTRUCTION_DAYS));
+        Activity.record(em, "SUBMITTED", Activity.actorId(caller), Activity.actorName(caller), onBehalf(caller, d.applicantId),
                 channel(caller, d.applicantId), d.id, caller.organisationId(), "Demande envoyée ; accusé de réception "
                         + receipt.number());
         em.flush();
@@ -517,11 +529,35 @@ public class DossierServiceImpl implements DossierService {
             throw GuichetException.forbidden("FILED_BY_MEDIATOR", "Cette demande est faite par votre conseiller ou"
                     + " votre conseillère : vous pouvez la suivre, c'est lui ou elle qui la complète.");
         }
+        if (DossierState.WAITING_COMPLEMENT.name().equals(d.state) && Complements.open(em, d.id) != null) {
+            return d;
+        }
         if (!DossierState.DRAFT.name().equals(d.state)) {
             throw GuichetException.conflict("DOSSIER_NOT_DRAFT", "Cette demande a déjà été envoyée : elle ne peut plus"
-                    + " être modifiée.");
+                    + " être modifiée, sauf pour donner ce que l'agent demande.");
         }
         return d;
+    }
+
+    /** While a complement is awaited, only what it asks for may change. */
+    private static void requireRequested(EntityManager em, DossierEntity d, java.util.Collection<String> fields,
+            String documentType) {
+        if (!DossierState.WAITING_COMPLEMENT.name().equals(d.state)) {
+            return;
+        }
+        var open = Complements.open(em, d.id);
+        List<String> askedFields = Complements.list(open.fields);
+        List<String> askedDocs = Complements.list(open.documentTypes);
+        for (String f : fields) {
+            if (!askedFields.contains(f)) {
+                throw new GuichetException(Kind.CONFLICT, "NOT_REQUESTED", f, "L'agent n'a pas demandé de changer cette"
+                        + " réponse. Écrivez-lui un message si elle doit changer.");
+            }
+        }
+        if (documentType != null && !askedDocs.contains(documentType)) {
+            throw new GuichetException(Kind.CONFLICT, "NOT_REQUESTED", "documentType", "L'agent n'a pas demandé ce"
+                    + " document. Écrivez-lui un message si vous voulez l'envoyer.");
+        }
     }
 
     private static boolean mandated(EntityManager em, Caller caller, DossierEntity d) {
@@ -541,11 +577,11 @@ public class DossierServiceImpl implements DossierService {
     }
 
     private static Channel channel(Caller caller, long applicantId) {
-        return caller.accountId() == applicantId ? Channel.ONLINE : Channel.MEDIATOR;
+        return Activity.channel(caller, applicantId);
     }
 
     private static Long onBehalf(Caller caller, long applicantId) {
-        return caller.accountId() == applicantId ? null : applicantId;
+        return Activity.onBehalf(caller, applicantId);
     }
 
     // ---- views
@@ -554,7 +590,8 @@ public class DossierServiceImpl implements DossierService {
         SchemeDescriptor descriptor = descriptorOrNull(d);
         List<DocumentEntity> docs = documents(em, d.id);
         Map<String, Object> answers = Json.readMap(d.answers);
-        LiveEvaluation live = DossierState.DRAFT.name().equals(d.state) ? live(d, descriptor, answers, docs) : null;
+        LiveEvaluation live = DossierState.DRAFT.name().equals(d.state)
+                || DossierState.WAITING_COMPLEMENT.name().equals(d.state) ? live(d, descriptor, answers, docs) : null;
         return new Dossier(d.id, d.reference, d.schemeId, d.schemeVersion,
                 descriptor == null ? d.schemeId : descriptor.title().fr(), DossierState.valueOf(d.state),
                 AccountViews.person(em, d.applicantId), AccountViews.person(em, d.createdBy), d.mandateId, answers,

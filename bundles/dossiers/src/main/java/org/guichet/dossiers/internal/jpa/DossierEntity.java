@@ -31,6 +31,12 @@ public class DossierEntity {
     @Column(name = "CREATED_AT") public Timestamp createdAt;
     @Column(name = "UPDATED_AT") public Timestamp updatedAt;
     @Column(name = "SUBMITTED_AT") public Timestamp submittedAt;
+    /** the agent who took it */
+    @Column(name = "ASSIGNEE_ID") public Long assigneeId;
+    /** AGENT, APPLICANT or ORGANISATION once submitted */
+    @Column(name = "WAITING_ON") public String waitingOn;
+    @Column(name = "DEADLINE") public java.sql.Date deadline;
+    @Column(name = "DECIDED_AT") public Timestamp decidedAt;
     /** optimistic lock: two people editing at once never overwrite each other silently */
     @Version @Column(name = "VERSION") public long version;
 }

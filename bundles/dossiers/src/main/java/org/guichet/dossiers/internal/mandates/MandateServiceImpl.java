@@ -293,7 +293,7 @@ public class MandateServiceImpl implements MandateService {
         return m;
     }
 
-    static Mandate view(EntityManager em, MandateEntity m) {
+    public static Mandate view(EntityManager em, MandateEntity m) {
         return new Mandate(m.id, AccountViews.person(em, m.mediatorId), m.organisationId,
                 organisationName(em, m.organisationId), AccountViews.person(em, m.applicantId), m.state, m.method,
                 m.consentDocumentId, m.createdAt.toInstant(), m.acceptedAt == null ? null : m.acceptedAt.toInstant(),

@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.persistence.EntityManagerFactory;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
 import org.guichet.api.activity.Channel;
@@ -161,49 +158,7 @@ public class PartnerServiceImpl implements PartnerService {
 
     @Override
     public EnrolmentReport importCsv(Organisation organisation, Reader csv) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try {
-            String text = new String(readAll(csv));
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            String header = text.lines().findFirst().orElse("");
-            char delimiter = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
-            try (CSVParser parser = CSVParser.parse(text, format)) {
-                if (parser.getHeaderNames().isEmpty()) {
-                    throw GuichetException.invalid("CSV_HEADER_MISSING", "file", "La première ligne doit nommer les"
-                            + " colonnes : " + String.join(", ", EnrolmentRows.FIELDS));
-                }
-                for (CSVRecord r : parser) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (String h : parser.getHeaderNames()) {
-                        if (!h.isBlank()) {
-                            row.put(h.strip(), r.isSet(h) ? r.get(h) : null);
-                        }
-                    }
-                    rows.add(row);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw GuichetException.invalid("CSV_INVALID", "file", "Le fichier CSV est mal formé : " + e.getMessage());
-        }
-        return submitEnrolments(organisation, rows);
-    }
-
-    private static char[] readAll(Reader r) throws IOException {
-        StringBuilder b = new StringBuilder();
-        char[] buf = new char[8192];
-        for (int n; (n = r.read(buf)) != -1; ) {
-            b.append(buf, 0, n);
-            if (b.length() > 5_000_000) {
-                throw GuichetException.invalid("CSV_TOO_LARGE", "file", "Le fichier CSV dépasse 5 millions de caractères.");
-            }
-        }
-        return b.toString().toCharArray();
+        return submitEnrolments(organisation, Csv.rows(csv, EnrolmentRows.FIELDS));
     }
 
     @Override
@@ -255,6 +210,37 @@ public class PartnerServiceImpl implements PartnerService {
                         Activity.record(em, "DOCUMENT_ADDED", null, organisation.name(), trainee.id, Channel.PARTNER,
                                 d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
                     }
+                }
+            }
+            if (trainee != null) {
+                // a dossier waiting on the organisation for this very certificate gets it, and goes back to its agent
+                for (DossierEntity d : em.createQuery("select d from DossierEntity d where d.applicantId = :a and"
+                        + " d.state = 'WAITING_COMPLEMENT'", DossierEntity.class).setParameter("a", trainee.id).getResultList()) {
+                    var open = org.guichet.dossiers.internal.instruction.Complements.open(em, d.id);
+                    if (open == null || !"ORGANISATION".equals(open.addressee)
+                            || !org.guichet.dossiers.internal.instruction.Complements.list(open.documentTypes)
+                                    .contains(doc.documentType)) {
+                        continue;
+                    }
+                    DocumentEntity copy = new DocumentEntity();
+                    copy.dossierId = d.id;
+                    copy.documentType = doc.documentType;
+                    copy.fileName = doc.fileName;
+                    copy.mediaType = doc.mediaType;
+                    copy.sizeBytes = doc.sizeBytes;
+                    copy.sha256 = doc.sha256;
+                    copy.uploadedAt = Timestamp.from(Instant.now());
+                    copy.organisationId = doc.organisationId;
+                    copy.source = doc.source;
+                    em.persist(copy);
+                    open.state = "ANSWERED";
+                    open.answeredAt = copy.uploadedAt;
+                    open.answer = "Attestation envoyée par " + organisation.name();
+                    d.state = d.assigneeId == null ? "SUBMITTED" : "IN_REVIEW";
+                    d.waitingOn = "AGENT";
+                    d.updatedAt = copy.uploadedAt;
+                    Activity.record(em, "COMPLEMENT_ANSWERED", null, organisation.name(), trainee.id, Channel.PARTNER,
+                            d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
                 }
             }
             Activity.record(em, "CERTIFICATE_RECEIVED", null, organisation.name(), trainee == null ? null : trainee.id,

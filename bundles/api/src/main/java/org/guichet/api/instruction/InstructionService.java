@@ -1,0 +1,71 @@
+package org.guichet.api.instruction;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.dossiers.DocumentContent;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The back office. Agents act only on the schemes assigned to them; supervisors also see their agents' workloads
+ * and assign dossiers. Every action is recorded with its actor, channel and time. Changes that race lose with a
+ * CONFLICT (409), never silently.
+ */
+@ProviderType
+public interface InstructionService {
+    Queue queue(Caller agent, QueueFilter filter);
+
+    List<Workload> workloads(Caller supervisor);
+
+    CaseFile caseFile(Caller agent, long dossierId);
+
+    /** Takes a dossier (state IN_REVIEW); refused if someone else holds it or it changed since expectedVersion. */
+    CaseFile take(Caller agent, long dossierId, Long expectedVersion);
+
+    CaseFile release(Caller agent, long dossierId);
+
+    /** A supervisor gives a dossier to an agent of the scheme. */
+    CaseFile assign(Caller supervisor, long dossierId, long agentId);
+
+    List<Reason> rejectionReasons();
+
+    DocumentCheck checkDocument(Caller agent, long dossierId, long documentId, String status, String reasonCode,
+            String comment);
+
+    /** Asks for documents and answers; the dossier waits on the addressee, who is notified by mail. */
+    ComplementRequest requestComplement(Caller agent, long dossierId, String message, List<String> documentTypes,
+            List<String> fields, LocalDate deadline, String addressee);
+
+    /** The applicant (or her mediator) says the complement is given: the dossier comes back to the agent. */
+    ComplementRequest answerComplement(Caller caller, long dossierId, long requestId, String message);
+
+    InternalNote addNote(Caller agent, long dossierId, String body);
+
+    /** A message in the dossier's thread, from the applicant, her mediator or an agent. */
+    ThreadMessage postMessage(Caller caller, long dossierId, String body);
+
+    /** The thread as the caller may see it (never the internal notes). */
+    List<ThreadMessage> messages(Caller caller, long dossierId);
+
+    /** The complement requests of a dossier, for its applicant or mediator too. */
+    List<ComplementRequest> complements(Caller caller, long dossierId);
+
+    Decision decide(Caller agent, long dossierId, DecisionRequest request);
+
+    /** The decisions of a dossier, for its applicant or mediator too. */
+    List<Decision> decisions(Caller caller, long dossierId);
+
+    DocumentContent decisionLetter(Caller caller, long dossierId, long decisionId);
+
+    PhoneCall startCall(Caller agent, long applicantId, Long dossierId, String reason);
+
+    PhoneCall endCall(Caller agent, long callId, String outcome);
+
+    /** The applicant, as the agent may act for her during an open call; her actions are then recorded as PHONE. */
+    Caller assisted(Caller agent, long callId);
+
+    Reevaluation reevaluate(Caller agent, long dossierId, String version);
+
+    /** Re-pins an undecided dossier to a newer version, storing the new evaluation; decided ones are refused. */
+    CaseFile applyReevaluation(Caller agent, long dossierId, String version, String justification);
+}

@@ -1,0 +1,412 @@
+package org.guichet.dossiers.internal.payments;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.activity.Channel;
+import org.guichet.api.dossiers.DossierService;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.letters.CreditTransfer;
+import org.guichet.api.letters.SepaWriter;
+import org.guichet.api.mail.MailService;
+import org.guichet.api.mail.OutgoingMail;
+import org.guichet.api.partners.Organisation;
+import org.guichet.api.partners.RowError;
+import org.guichet.api.payments.AttendanceReport;
+import org.guichet.api.payments.Payment;
+import org.guichet.api.payments.PaymentBatch;
+import org.guichet.api.payments.PaymentService;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.guichet.api.store.Database;
+import org.guichet.dossiers.internal.Tx;
+import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.accounts.Secrets;
+import org.guichet.dossiers.internal.activity.Activity;
+import org.guichet.dossiers.internal.jpa.AccountEntity;
+import org.guichet.dossiers.internal.jpa.DecisionEntity;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.jpa.PaymentBatchEntity;
+import org.guichet.dossiers.internal.jpa.PaymentEntity;
+import org.guichet.dossiers.internal.partners.Csv;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Payments: attendance sets what a month pays; agents issue what is due as one SEPA file; the bank's execution is
+ * then recorded. Every step is recorded on each dossier concerned.
+ */
+@Component(service = PaymentService.class, configurationPid = PaymentConfig.PID)
+@Designate(ocd = PaymentConfig.class)
+public class PaymentServiceImpl implements PaymentService {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final List<String> ATTENDANCE_FIELDS = List.of("traineeEmail", "month", "attendedHours", "scheduledHours");
+
+    private final Tx tx;
+    private final DossierService dossiers;
+    private final SchemeRegistry registry;
+    private final SepaWriter sepa;
+    private final MailService mail;
+    private volatile PaymentConfig config;
+
+    @Activate
+    public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
+            @Reference Database database, @Reference DossierService dossiers, @Reference SchemeRegistry registry,
+            @Reference SepaWriter sepa, @Reference MailService mail, PaymentConfig config) {
+        this.tx = new Tx(emf);
+        this.dossiers = dossiers;
+        this.registry = registry;
+        this.sepa = sepa;
+        this.mail = mail;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(PaymentConfig c) {
+        this.config = c;
+    }
+
+    @Override
+    public List<Payment> payments(Caller caller, long dossierId) {
+        dossiers.get(caller, dossierId);
+        return tx.call(em -> views(em, dossierId));
+    }
+
+    public static List<Payment> views(EntityManager em, long dossierId) {
+        return em.createQuery("select p from PaymentEntity p where p.dossierId = :d order by p.month, p.id",
+                PaymentEntity.class).setParameter("d", dossierId).getResultList().stream().map(p -> view(em, p)).toList();
+    }
+
+    static Payment view(EntityManager em, PaymentEntity p) {
+        DossierEntity d = em.find(DossierEntity.class, p.dossierId);
+        DecisionEntity x = em.find(DecisionEntity.class, p.decisionId);
+        return new Payment(p.id, p.dossierId, d.reference, p.month, p.promisedAmount, p.payableAmount,
+                p.promisedDate.toLocalDate(), p.status, p.batchId, p.paidOn == null ? null : p.paidOn.toLocalDate(),
+                p.attendedHours, p.scheduledHours, x.payeeName, x.payeeIban);
+    }
+
+    // ---- attendance
+
+    @Override
+    public AttendanceReport reportAttendance(Organisation organisation, List<Map<String, Object>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw GuichetException.invalid("NO_ROWS", "attendance", "Aucune ligne de présence n'a été envoyée.");
+        }
+        if (rows.size() > 5_000) {
+            throw GuichetException.invalid("TOO_MANY_ROWS", "attendance", "Au plus 5000 lignes par envoi.");
+        }
+        List<RowError> rejected = new ArrayList<>();
+        List<Long> updated = new ArrayList<>();
+        tx.run(em -> {
+            for (int i = 0; i < rows.size(); i++) {
+                int row = i + 1;
+                Map<String, Object> r = rows.get(i) == null ? Map.of() : rows.get(i);
+                List<RowError> errors = new ArrayList<>();
+                for (String k : r.keySet()) {
+                    if (!ATTENDANCE_FIELDS.contains(k)) {
+                        errors.add(new RowError(row, k, "UNKNOWN_FIELD", "Colonne inconnue : " + k));
+                    }
+                }
+                String email = null;
+                YearMonth month = null;
+                BigDecimal attended = null;
+                BigDecimal scheduled = null;
+                try {
+                    email = AccountViews.normaliseEmail(text(r.get("traineeEmail")), "traineeEmail");
+                } catch (GuichetException e) {
+                    errors.add(new RowError(row, "traineeEmail", e.code(), e.getMessage()));
+                }
+                try {
+                    month = YearMonth.parse(text(r.get("month")));
+                } catch (RuntimeException e) {
+                    errors.add(new RowError(row, "month", "INVALID_VALUE", "Mois attendu au format AAAA-MM : " + r.get("month")));
+                }
+                attended = hours(r.get("attendedHours"), row, "attendedHours", errors, false);
+                scheduled = hours(r.get("scheduledHours"), row, "scheduledHours", errors, true);
+                if (!errors.isEmpty()) {
+                    rejected.addAll(errors);
+                    continue;
+                }
+                long enrolled = em.createQuery("select count(e) from EnrolmentEntity e where e.organisationId = :o and"
+                        + " e.traineeEmail = :m", Long.class).setParameter("o", organisation.id()).setParameter("m", email)
+                        .getSingleResult();
+                if (enrolled == 0) {
+                    rejected.add(new RowError(row, "traineeEmail", "NOT_YOUR_TRAINEE", "Votre organisme n'a pas déclaré"
+                            + " l'inscription de cette personne."));
+                    continue;
+                }
+                List<PaymentEntity> found = em.createQuery("select p from PaymentEntity p, DossierEntity d, AccountEntity a"
+                        + " where p.dossierId = d.id and d.applicantId = a.id and a.email = :m and p.month = :month"
+                        + " and p.status <> 'CANCELLED'", PaymentEntity.class).setParameter("m", email)
+                        .setParameter("month", month.toString()).getResultList();
+                if (found.isEmpty()) {
+                    rejected.add(new RowError(row, "month", "NO_PAYMENT_FOR_MONTH", "Aucun versement n'est prévu ce mois-là"
+                            + " pour cette personne (aide non accordée, ou mois hors de la formation)."));
+                    continue;
+                }
+                for (PaymentEntity p : found) {
+                    if (!"SCHEDULED".equals(p.status) && !"PAYABLE".equals(p.status)) {
+                        rejected.add(new RowError(row, "month", "ALREADY_PAID", "Ce mois est déjà versé ou en cours de versement."));
+                        continue;
+                    }
+                    p.attendedHours = attended;
+                    p.scheduledHours = scheduled;
+                    p.payableAmount = Schedules.payable(p.promisedAmount, attended, scheduled);
+                    p.status = "PAYABLE";
+                    updated.add(p.id);
+                    Activity.record(em, "ATTENDANCE_REPORTED", null, organisation.name(), null, Channel.PARTNER,
+                            p.dossierId, organisation.id(), "Présence " + month + " : " + attended + " h sur " + scheduled
+                                    + " h ; à verser " + p.payableAmount + " € sur " + p.promisedAmount + " €");
+                }
+            }
+        });
+        return new AttendanceReport(rows.size(), updated.size(), updated, rejected);
+    }
+
+    @Override
+    public AttendanceReport importAttendanceCsv(Organisation organisation, Reader csv) {
+        return reportAttendance(organisation, Csv.rows(csv, ATTENDANCE_FIELDS));
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : String.valueOf(v).strip();
+    }
+
+    private static BigDecimal hours(Object v, int row, String field, List<RowError> errors, boolean positive) {
+        try {
+            BigDecimal b = v instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(text(v).replace(',', '.'));
+            if (b.signum() < 0 || (positive && b.signum() == 0) || b.compareTo(new BigDecimal("744")) > 0) {
+                errors.add(new RowError(row, field, "OUT_OF_RANGE", "Nombre d'heures hors limites : " + v));
+                return null;
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            errors.add(new RowError(row, field, v == null || text(v).isEmpty() ? "REQUIRED" : "INVALID_VALUE",
+                    "Nombre d'heures attendu pour " + field + " : " + (v == null ? "vide" : v)));
+            return null;
+        }
+    }
+
+    // ---- SEPA
+
+    @Override
+    public List<Payment> due(Caller agent, LocalDate asOf) {
+        requireAgent(agent);
+        LocalDate day = asOf == null ? LocalDate.now(PARIS) : asOf;
+        return tx.call(em -> dueIn(em, agent, day).stream().map(p -> view(em, p)).toList());
+    }
+
+    private static List<PaymentEntity> dueIn(EntityManager em, Caller agent, LocalDate day) {
+        if (agent.schemes().isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from PaymentEntity p, DossierEntity d where p.dossierId = d.id and"
+                + " p.status = 'PAYABLE' and p.promisedDate <= :day and d.schemeId in :schemes and d.state = 'GRANTED'"
+                + " order by p.promisedDate, p.id", PaymentEntity.class).setParameter("day", Date.valueOf(day))
+                .setParameter("schemes", agent.schemes()).getResultList();
+    }
+
+    @Override
+    public PaymentBatch issue(Caller agent, LocalDate asOf, LocalDate executionDate) {
+        requireAgent(agent);
+        PaymentConfig c = config;
+        if (c.debtor_iban() == null || c.debtor_iban().isBlank() || sepa.normaliseIban(c.debtor_iban()) == null) {
+            throw new GuichetException(Kind.UNAVAILABLE, "PAYMENTS_NOT_CONFIGURED", null, "Le compte de la Région"
+                    + " (debtor.iban dans etc/" + PaymentConfig.PID + ".cfg) n'est pas configuré ou pas valide.");
+        }
+        LocalDate day = asOf == null ? LocalDate.now(PARIS) : asOf;
+        LocalDate execution = executionDate == null ? LocalDate.now(PARIS).plusDays(1) : executionDate;
+        if (execution.isBefore(LocalDate.now(PARIS))) {
+            throw GuichetException.invalid("EXECUTION_DATE_PAST", "executionDate", "La date d'exécution est passée.");
+        }
+        return tx.call(em -> {
+            List<PaymentEntity> due = dueIn(em, agent, day);
+            if (due.isEmpty()) {
+                throw GuichetException.conflict("NOTHING_DUE", "Aucun versement n'est dû à cette date.");
+            }
+            PaymentBatchEntity b = new PaymentBatchEntity();
+            b.createdAt = Timestamp.from(Instant.now());
+            b.createdBy = agent.accountId();
+            b.executionDate = Date.valueOf(execution);
+            b.txCount = due.size();
+            b.total = due.stream().map(p -> p.payableAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            b.status = "ISSUED";
+            b.messageId = "pending";
+            b.sha256 = "pending";
+            em.persist(b);
+            em.flush();
+            b.messageId = "GUICHET-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(PARIS)) + "-" + b.id;
+            List<CreditTransfer> transfers = new ArrayList<>();
+            for (PaymentEntity p : due) {
+                DossierEntity d = em.find(DossierEntity.class, p.dossierId);
+                DecisionEntity x = em.find(DecisionEntity.class, p.decisionId);
+                String title = registry.activeDescriptor(d.schemeId, null).map(s -> s.title().fr()).orElse(d.schemeId);
+                transfers.add(new CreditTransfer(d.reference + "-" + p.month, x.payeeName, x.payeeIban, x.payeeBic,
+                        p.payableAmount, title + " " + p.month + " " + d.reference));
+            }
+            byte[] xml;
+            try {
+                xml = sepa.creditTransfers(b.messageId, b.createdAt.toInstant(), execution,
+                        new SepaWriter.Debtor(c.debtor_name().isBlank() ? "Region" : c.debtor_name(), c.debtor_iban(),
+                                c.debtor_bic()), transfers);
+            } catch (IllegalArgumentException e) {
+                throw new GuichetException(Kind.CONFLICT, "SEPA_FILE_INVALID", null, "Le fichier de virements serait"
+                        + " refusé par la banque : " + e.getMessage());
+            }
+            b.sha256 = Secrets.sha256(xml);
+            write(b.id, xml);
+            for (PaymentEntity p : due) {
+                p.status = "ISSUED";
+                p.batchId = b.id;
+                Activity.record(em, "PAYMENT_ISSUED", agent.accountId(), agent.displayName(), null, Channel.AGENT,
+                        p.dossierId, null, "Versement " + p.month + " de " + p.payableAmount + " € dans le fichier "
+                                + b.messageId);
+            }
+            em.flush();
+            return batch(em, b);
+        });
+    }
+
+    @Override
+    public List<PaymentBatch> batches(Caller agent) {
+        requireAgent(agent);
+        return tx.call(em -> em.createQuery("select b from PaymentBatchEntity b order by b.id desc", PaymentBatchEntity.class)
+                .setMaxResults(200).getResultList().stream().map(b -> batch(em, b)).toList());
+    }
+
+    @Override
+    public Path batchFile(Caller agent, long batchId) {
+        requireAgent(agent);
+        return tx.call(em -> {
+            PaymentBatchEntity b = em.find(PaymentBatchEntity.class, batchId);
+            if (b == null) {
+                throw GuichetException.notFound("BATCH_NOT_FOUND", "Ce fichier de virements n'existe pas.");
+            }
+            return file(b.id);
+        });
+    }
+
+    @Override
+    public PaymentBatch confirmPaid(Caller agent, long batchId, LocalDate paidOn) {
+        requireAgent(agent);
+        LocalDate day = paidOn == null ? LocalDate.now(PARIS) : paidOn;
+        Object[] out = tx.call(em -> {
+            PaymentBatchEntity b = em.find(PaymentBatchEntity.class, batchId);
+            if (b == null) {
+                throw GuichetException.notFound("BATCH_NOT_FOUND", "Ce fichier de virements n'existe pas.");
+            }
+            if ("PAID".equals(b.status)) {
+                return new Object[] {batch(em, b), List.of()};
+            }
+            b.status = "PAID";
+            b.paidOn = Date.valueOf(day);
+            // one mail per dossier, listing its months
+            Map<Long, List<PaymentEntity>> byDossier = new LinkedHashMap<>();
+            for (PaymentEntity p : em.createQuery("select p from PaymentEntity p where p.batchId = :b order by p.dossierId,"
+                    + " p.month", PaymentEntity.class).setParameter("b", b.id).getResultList()) {
+                p.status = "PAID";
+                p.paidOn = b.paidOn;
+                Activity.record(em, "PAID", agent.accountId(), agent.displayName(), null, Channel.AGENT, p.dossierId, null,
+                        "Versement " + p.month + " de " + p.payableAmount + " € fait le " + day);
+                byDossier.computeIfAbsent(p.dossierId, k -> new ArrayList<>()).add(p);
+            }
+            List<OutgoingMail> notices = new ArrayList<>();
+            byDossier.forEach((dossierId, list) -> {
+                DossierEntity d = em.find(DossierEntity.class, dossierId);
+                AccountEntity a = em.find(AccountEntity.class, d.applicantId);
+                DecisionEntity x = em.find(DecisionEntity.class, list.get(0).decisionId);
+                StringBuilder text = new StringBuilder("Bonjour " + a.displayName + ",\n\nLa Région a versé à "
+                        + x.payeeName + ", pour votre dossier " + d.reference + " :\n\n");
+                for (PaymentEntity p : list) {
+                    text.append("- ").append(monthName(p.month)).append(" : ").append(euros(p.payableAmount)).append('\n');
+                }
+                text.append("\nLe virement arrive en général sous deux ou trois jours ouvrés.\n");
+                notices.add(new OutgoingMail(a.email, "Versement de votre aide (" + d.reference + ")", text.toString(),
+                        "PAYMENT"));
+            });
+            em.flush();
+            return new Object[] {batch(em, b), notices};
+        });
+        @SuppressWarnings("unchecked")
+        List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
+        for (OutgoingMail m : notices) {
+            try {
+                mail.send(m);
+            } catch (RuntimeException e) {
+                LOG.error("Could not send the {} mail to {}: {}", m.topic(), m.to(), e.getMessage());
+            }
+        }
+        return (PaymentBatch) out[0];
+    }
+
+    private static PaymentBatch batch(EntityManager em, PaymentBatchEntity b) {
+        List<Long> ids = em.createQuery("select p.id from PaymentEntity p where p.batchId = :b order by p.id", Long.class)
+                .setParameter("b", b.id).getResultList();
+        return new PaymentBatch(b.id, b.messageId, b.createdAt.toInstant(), b.executionDate.toLocalDate(), b.txCount,
+                b.total, ids, b.status, b.sha256);
+    }
+
+    private Path dir() {
+        String d = config.files_dir();
+        return d == null || d.isBlank() ? Paths.get(System.getProperty("karaf.data", "data"), "guichet", "payments")
+                : Paths.get(d);
+    }
+
+    private Path file(long batchId) {
+        return dir().resolve("sepa-" + batchId + ".xml");
+    }
+
+    private void write(long batchId, byte[] xml) {
+        try {
+            Files.createDirectories(dir());
+            Path tmp = Files.createTempFile(dir(), "sepa-", ".part");
+            Files.write(tmp, xml);
+            Files.move(tmp, file(batchId), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the SEPA file", e);
+        }
+    }
+
+    static String monthName(String period) {
+        YearMonth m = YearMonth.parse(period);
+        return m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH) + " " + m.getYear();
+    }
+
+    static String euros(BigDecimal amount) {
+        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE).format(amount).replace('\u202f', ' ')
+                .replace('\u00a0', ' ');
+    }
+
+    private static void requireAgent(Caller c) {
+        if (!c.has(Role.AGENT) && !c.has(Role.SUPERVISOR)) {
+            throw GuichetException.forbidden("AGENT_ONLY", "Réservé aux agents instructeurs de la Région.");
+        }
+    }
+
+}
