@@ -77,6 +77,10 @@ public class GuichetContainerTest {
     SessionFactory sessionFactory;
 
     @Inject
+    @Filter(timeout = 120_000)
+    org.guichet.api.accounts.AccountService accounts;
+
+    @Inject
     FeaturesService features;
 
     @Inject
@@ -187,6 +191,19 @@ public class GuichetContainerTest {
         assertTrue(info, info.matches("(?s).*Tests:\\s+\\d+ passed of \\d+.*"));
         String unknown = execute("guichet:scheme-info no-such-scheme");
         assertTrue(unknown, unknown.contains("No scheme no-such-scheme is installed"));
+    }
+
+    @Test
+    public void theFirstAdminComesFromTheShellWithAnActivationLinkNeverAPassword() throws Exception {
+        String email = "operateur." + System.nanoTime() + "@region.example";
+        String created = execute("guichet:admin-create " + email + " \"Claude Opérateur\"");
+        assertTrue(created, created.contains("Compte administrateur créé pour " + email));
+        assertTrue(created, created.matches("(?s).*/compte/activer\\?jeton=[A-Za-z0-9_%-]{40,}.*"));
+        org.guichet.api.accounts.Account account = accounts.findByEmail(email).orElseThrow();
+        assertEquals(org.guichet.api.accounts.AccountState.PENDING, account.state());
+        assertTrue(account.roles().contains(org.guichet.api.accounts.Role.ADMIN));
+        String again = execute("guichet:admin-create " + email);
+        assertTrue(again, again.contains("ACCOUNT_EXISTS"));
     }
 
     @Test
