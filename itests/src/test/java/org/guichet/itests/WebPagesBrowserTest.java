@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.guichet.itests.support.Distribution;
+import org.guichet.itests.support.Files2;
+import org.guichet.itests.support.Mailbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +51,8 @@ class WebPagesBrowserTest {
         assertTrue(browser, "CI must install chromium and chromium-driver");
         Files.createDirectories(SCREENSHOTS);
         dist = Distribution.unpack("browser");
+        // links in mails point at this very distribution
+        dist.setConfig("org.guichet.accounts.cfg", "portal.url", dist.url(""));
         dist.start(Duration.ofMinutes(4));
     }
 
@@ -147,6 +151,138 @@ class WebPagesBrowserTest {
                 driver.quit();
             }
         }
+    }
+
+    /**
+     * The whole applicant journey in a browser with JavaScript turned off, on a 360-px phone: sign-up, activation
+     * from the mail, sign-in, the steps, the documents (an .exe called .pdf refused with a clear message), the
+     * review, the submission and the receipt. Each page reached is also audited by axe-core in a second browser (with
+     * JavaScript, which axe needs) holding the same session.
+     */
+    @Test
+    void theApplicantJourneyWorksWithoutJavaScriptAndEveryPageIsAccessible() throws Exception {
+        String email = "lea." + System.nanoTime() + "@example.fr";
+        Mailbox mail = new Mailbox(dist);
+        Path pdf = Files.createTempFile("piece", ".pdf");
+        Files.write(pdf, Files2.pdf("Piece justificative"));
+        Path jpeg = Files.createTempFile("photo", ".jpg");
+        Files.write(jpeg, Files2.jpeg(1200, 800));
+        Path fake = Files.createTempFile("facture", ".pdf");
+        Files.write(fake, Files2.exe());
+        WebDriver driver = browser(false, 360);
+        WebDriver auditor = browser(true, 1280);
+        try {
+            driver.get(dist.url("/compte/inscription"));
+            auditAs(driver, auditor, "signup");
+            // errors first: tied to their fields, listed on top
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getTitle().startsWith("Erreur"), driver.getTitle());
+            screenshot(driver, "signup-errors-360");
+            type(driver, "displayName", "Léa Martin");
+            type(driver, "email", email);
+            type(driver, "password", "password1234");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertEquals("true", driver.findElement(By.id("password")).getAttribute("aria-invalid"));
+            assertTrue(driver.findElement(By.id("password-erreur")).getText().contains("les plus utilisés"));
+            type(driver, "password", "jardin violet sous la pluie");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getTitle().startsWith("Regardez vos courriels"), driver.getTitle());
+
+            driver.get(dist.url("/compte/activer?jeton=" + mail.latest(email, "ACTIVATION").token()));
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getCurrentUrl().contains("/compte/connexion"), driver.getCurrentUrl());
+            auditAs(driver, auditor, "signin");
+            type(driver, "email", email);
+            type(driver, "password", "jardin violet sous la pluie");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getCurrentUrl().contains("/mes-demandes"), driver.getCurrentUrl());
+            auditAs(driver, auditor, "my-applications");
+
+            // a new vocational-training application, step by step
+            driver.findElement(By.cssSelector("input[name=schemeId][value=vocational-training]")).click();
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Commencer']")));
+            Map<String, String> texts = Map.of("birthDate", "10/03/2001", "trainingStartDate", "14/09/2026",
+                    "trainingEndDate", "26/02/2027", "trainingHours", "600", "referenceTaxIncome", "14 400",
+                    "taxShares", "1", "homeToTrainingKm", "25");
+            Map<String, String> choices = Map.of("programme", "QUALIF_EMPLOI", "regionFunded", "true",
+                    "franceTravailRegistered", "true", "unemploymentBenefit", "NONE", "taxNoticeProvided", "true",
+                    "familyBreakdown", "false", "singleParent", "false");
+            int steps = 0;
+            while (driver.getCurrentUrl().contains("/etape/")) {
+                steps++;
+                assertTrue(driver.getTitle().startsWith("Étape " + steps + " sur "), driver.getTitle());
+                assertEquals(1, driver.findElements(By.cssSelector("ol.progress li[aria-current=step]")).size());
+                auditAs(driver, auditor, "step-" + steps);
+                texts.forEach((id, v) -> driver.findElements(By.id(id)).forEach(e -> {
+                    e.clear();
+                    e.sendKeys(v);
+                }));
+                choices.forEach((name, v) -> driver.findElements(By.cssSelector("input[name='" + name + "'][value='" + v + "']"))
+                        .forEach(WebElement::click));
+                submit(driver, driver.findElement(By.cssSelector("button[name=go][value=next]")));
+                assertTrue(steps < 20, "the steps never end");
+            }
+            assertTrue(steps >= 3, "short steps, one topic each: " + steps);
+            assertTrue(driver.getCurrentUrl().contains("/documents"), driver.getCurrentUrl());
+            auditAs(driver, auditor, "documents");
+
+            // an executable called facture.pdf is refused, with a message tied to its field
+            WebElement proof = documentInput(driver, "Justificatif de domicile");
+            proof.sendKeys(fake.toString());
+            submit(driver, proof.findElement(By.xpath("ancestor::form//button")));
+            WebElement refused = driver.findElement(By.cssSelector(".has-error .error"));
+            assertTrue(refused.getText().contains("n'est pas accepté"), refused.getText());
+            screenshot(driver, "document-refused-360");
+            for (String label : List.of("Pièce d'identité", "RIB à votre nom", "Attestation d'entrée en formation",
+                    "Justificatif de domicile", "Attestation d'inscription à France Travail", "Avis d'impôt sur le revenu")) {
+                WebElement input = documentInput(driver, label);
+                input.sendKeys((label.startsWith("RIB") ? jpeg : pdf).toString());
+                submit(driver, input.findElement(By.xpath("ancestor::form//button")));
+                List<WebElement> notice = driver.findElements(By.cssSelector(".notice"));
+                String page = driver.findElement(By.tagName("main")).getText();
+                assertTrue(!notice.isEmpty() && notice.get(0).getText().contains("Document reçu"), label + ": " + page);
+            }
+            submit(driver, driver.findElement(By.xpath("//a[normalize-space()='Vérifier et envoyer ma demande']")));
+            assertTrue(driver.getTitle().startsWith("Vérifier et envoyer"), driver.getTitle());
+            assertTrue(driver.findElement(By.cssSelector(".result")).getText().contains("2 582,76")
+                    || driver.findElement(By.cssSelector(".result")).getText().matches("(?s).*2\\D?582,76.*"));
+            auditAs(driver, auditor, "review");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer ma demande']")));
+            assertTrue(driver.getTitle().startsWith("Votre demande est envoyée"), driver.getTitle());
+            String receipt = driver.findElement(By.tagName("main")).getText();
+            assertTrue(receipt.matches("(?s).*VT-20\\d\\d-\\d{6}.*"), receipt);
+            auditAs(driver, auditor, "receipt");
+            assertTrue(mail.latest(email, "RECEIPT").text().contains("bien été envoyée"));
+            submit(driver, driver.findElement(By.xpath("//a[normalize-space()='Suivre ma demande']")));
+            assertTrue(driver.findElement(By.cssSelector(".state")).getText().contains("envoyée"));
+            auditAs(driver, auditor, "dossier");
+        } finally {
+            driver.quit();
+            auditor.quit();
+        }
+    }
+
+    /** Clicks a submit button and waits for the next page (a click may return before the navigation starts). */
+    private static void submit(WebDriver driver, WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
+    private static WebElement documentInput(WebDriver driver, String label) {
+        return driver.findElement(By.xpath("//section[h2[starts-with(normalize-space(), \"" + label + "\")]]//input[@type='file']"));
+    }
+
+    /** Opens the page the journey is on in the auditing browser, with the same session, and runs axe-core on it. */
+    private static void auditAs(WebDriver driver, WebDriver auditor, String name) throws Exception {
+        screenshot(driver, "journey-" + name + "-360");
+        auditor.get(dist.url("/aides/none"));
+        auditor.manage().deleteAllCookies();
+        for (org.openqa.selenium.Cookie c : driver.manage().getCookies()) {
+            auditor.manage().addCookie(c);
+        }
+        auditor.get(driver.getCurrentUrl());
+        audit(auditor, "journey-" + name + "-1280");
     }
 
     private static void noErrors(WebDriver driver) {

@@ -42,8 +42,9 @@ final class Page {
         out.println("<a class=\"skip\" href=\"#contenu\">" + t(locale, "Aller au contenu", "Skip to content") + "</a>");
         out.println("<header><p class=\"brand\"><a href=\"/" + (lang.equals("en") ? "?lang=en" : "") + "\">Guichet</a>"
                 + " <span>" + t(locale, "des aides régionales", "regional aids") + "</span></p>");
-        out.println("<nav aria-label=\"" + t(locale, "Langue", "Language") + "\"><a href=\"?lang="
-                + (lang.equals("en") ? "fr\" lang=\"fr\">Français" : "en\" lang=\"en\">English") + "</a></nav></header>");
+        out.println("<nav aria-label=\"" + t(locale, "Menu", "Menu") + "\"><ul><li><a href=\"/mes-demandes"
+                + langQuery(locale, "?") + "\">" + t(locale, "Mon espace", "My space") + "</a></li><li><a href=\"?lang="
+                + (lang.equals("en") ? "fr\" lang=\"fr\">Français" : "en\" lang=\"en\">English") + "</a></li></ul></nav></header>");
         out.println("<main id=\"contenu\"><h1>" + Html.esc(title) + "</h1>");
     }
 
