@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.guichet.itests.support.Api;
 import org.guichet.itests.support.Distribution;
+import org.guichet.itests.support.Scenario;
+import org.guichet.itests.support.SchemeJars;
 import org.guichet.itests.support.Files2;
 import org.guichet.itests.support.Mailbox;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +43,7 @@ class WebPagesBrowserTest {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final String ADMIN = "admin." + System.nanoTime() + "@region.example";
     static Distribution dist;
 
     @BeforeAll
@@ -53,6 +57,7 @@ class WebPagesBrowserTest {
         dist = Distribution.unpack("browser");
         // links in mails point at this very distribution
         dist.setConfig("org.guichet.accounts.cfg", "portal.url", dist.url(""));
+        dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
         dist.start(Duration.ofMinutes(4));
     }
 
@@ -265,8 +270,206 @@ class WebPagesBrowserTest {
     /** Clicks a submit button and waits for the next page (a click may return before the navigation starts). */
     private static void submit(WebDriver driver, WebElement button) {
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        // the old page's element goes away; Chromium reports it as stale, or as a node "not in the document"
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    /**
+     * An agent in the browser: signs in, finds the submitted dossier in the queue, takes it and grants the aid; the
+     * queue and the instruction page pass axe-core.
+     */
+    @Test
+    void anAgentDecidesInTheBrowser() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String agentEmail = "agent." + run + "@region.example";
+        scenario.invite(admin, agentEmail, "Alex Agent", "AGENT", null, "vocational-training");
+        scenario.activateAndSignIn(agentEmail, "INVITATION", "alex instruit les dossiers de formation");
+        String applicantEmail = "sam." + run + "@example.fr";
+        String applicant = scenario.applicant(applicantEmail, "Sam Durand", "velo rouge sur la colline");
+        long dossier = api.post("/dossiers", Distribution.map("schemeId", "vocational-training"), applicant).json().path("id").asLong();
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(Scenario.vocationalTrainingAnswers());
+        Scenario.enrolment(applicantEmail).forEach((k, v) -> {
+            if (!List.of("traineeEmail", "firstName", "lastName").contains(k)) {
+                answers.put(k, v);
+            }
+        });
+        var live = api.patch("/dossiers/" + dossier + "/answers", Distribution.map("answers", answers), applicant).json().path("live");
+        scenario.uploadChecklist(dossier, live, applicant);
+        String reference = api.post("/dossiers/" + dossier + "/submit", null, applicant).json().path("reference").asText();
+
+        WebDriver driver = browser(false, 1280);
+        WebDriver auditor = browser(true, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", agentEmail);
+            type(driver, "password", "alex instruit les dossiers de formation");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getCurrentUrl().contains("/instruction"), driver.getCurrentUrl());
+            auditAs(driver, auditor, "agent-queue");
+            submit(driver, driver.findElement(By.linkText(reference)));
+            auditAs(driver, auditor, "agent-case");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Prendre ce dossier']")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("pris ce dossier"));
+            type(driver, "payeeIban", "FR14 2004 1010 0505 0001 3M02 606");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Enregistrer la décision']")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("Décision enregistrée"),
+                    driver.findElement(By.tagName("main")).getText());
+            assertTrue(driver.findElement(By.cssSelector(".state")).getText().contains("aide accordée"));
+            auditAs(driver, auditor, "agent-decided");
+            assertTrue(mail.latest(applicantEmail, "DECISION").text().contains("2 582,76"));
+        } finally {
+            driver.quit();
+            auditor.quit();
+        }
+    }
+
+    /**
+     * An admin deploys a new version of a scheme from its file and sees it become ACTIVE; a broken one is shown
+     * FAILED with its error (file and line); the page passes axe-core.
+     */
+    @Test
+    void anAdminDeploysASchemeVersionAndSeesItsState() throws Exception {
+        Api api = new Api(dist);
+        Scenario scenario = new Scenario(api, new Mailbox(dist));
+        scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        Path work = Files.createTempDirectory("schemes");
+        Path next = SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web.jar"),
+                "org.guichet.itest.dl-web", "1.7.0", Map.of("scheme.yaml", SchemeJars.schemeVersion("1.7.0")));
+        Path broken = SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web-broken.jar"),
+                "org.guichet.itest.dl-web-broken", "1.8.0", Map.of("scheme.yaml", SchemeJars.schemeVersion("1.8.0"),
+                        "rules/eligibility.drl", drl -> drl + "\nrule \"Broken\"\nwhen\n    Answers(\nthen\nend\n"));
+        WebDriver driver = browser(false, 1280);
+        WebDriver auditor = browser(true, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", ADMIN);
+            type(driver, "password", "la region paie les aides aux stagiaires");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            driver.get(dist.url("/admin/dispositifs"));
+            auditAs(driver, auditor, "admin-schemes");
+            for (Path jar : List.of(next, broken)) {
+                driver.findElement(By.id("file")).sendKeys(jar.toString());
+                submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Déployer']")));
+                assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("driving-licence"),
+                        driver.findElement(By.tagName("main")).getText());
+            }
+            String table = "";
+            for (int i = 0; i < 120 && !(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*") && table.matches("(?s).*1\\.8\\.0\\s+FAILED.*")); i++) {
+                Thread.sleep(500);
+                driver.get(dist.url("/admin/dispositifs"));
+                table = driver.findElement(By.tagName("table")).getText();
+            }
+            assertTrue(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*"), table);
+            assertTrue(table.matches("(?s).*1\\.8\\.0\\s+FAILED.*rules/eligibility\\.drl:\\d+.*"), table);
+            auditAs(driver, auditor, "admin-schemes-deployed");
+            // a file that is not a scheme is refused with a clear message
+            Path notAScheme = work.resolve("notes.jar");
+            Files.write(notAScheme, Files2.pdf("pas un jar"));
+            driver.findElement(By.id("file")).sendKeys(notAScheme.toString());
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Déployer']")));
+            assertTrue(driver.findElement(By.cssSelector(".error-summary")).getText().contains("pas"),
+                    driver.findElement(By.tagName("main")).getText());
+        } finally {
+            driver.quit();
+            auditor.quit();
+        }
+    }
+
+    /**
+     * A Mission locale counsellor in the browser without JavaScript: asks a young person for a mandate, the young
+     * person accepts from the mailed link, then the counsellor files the driving-licence application for her, step by
+     * step, with its documents, up to the receipt.
+     */
+    @Test
+    void aMediatorFilesForAYoungPersonWithoutJavaScript() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        long ml = api.post("/admin/organisations", Distribution.map("name", "Mission locale " + run, "kind", "MISSION_LOCALE"),
+                admin).json().path("organisation").path("id").asLong();
+        String mediator = "camille." + run + "@mission-locale.example";
+        scenario.invite(admin, mediator, "Camille Conseil", "MEDIATOR", ml);
+        scenario.activateAndSignIn(mediator, "INVITATION", "mission locale du centre ville");
+        String young = "yanis." + run + "@example.fr";
+        Path pdf = Files.createTempFile("piece", ".pdf");
+        Files.write(pdf, Files2.pdf("Piece justificative"));
+        Path jpeg = Files.createTempFile("photo", ".jpg");
+        Files.write(jpeg, Files2.jpeg(900, 600));
+        WebDriver driver = browser(false, 360);
+        WebDriver auditor = browser(true, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", mediator);
+            type(driver, "password", "mission locale du centre ville");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            type(driver, "applicantEmail", young);
+            type(driver, "applicantName", "Yanis Benali");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer la demande de mandat']")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("mandat"));
+            auditAs(driver, auditor, "mediator-home");
+
+            // the young person accepts from the link in her mail, in her own browser
+            WebDriver hers = browser(false, 360);
+            try {
+                hers.get(dist.url("/mandats/accepter?jeton=" + mail.latest(young, "MANDATE_REQUEST").token()));
+                auditAs(hers, auditor, "mandate-accept");
+                submit(hers, hers.findElement(By.xpath("//button[normalize-space()=\"J'accepte\"]")));
+                assertTrue(hers.getTitle().startsWith("C'est d'accord"), hers.getTitle());
+            } finally {
+                hers.quit();
+            }
+
+            driver.get(dist.url("/mes-demandes"));
+            driver.findElement(By.cssSelector("input[name=schemeId][value=driving-licence]")).click();
+            submit(driver, driver.findElement(By.xpath("(//button[normalize-space()='Commencer'])[last()]")));
+            Map<String, String> texts = Map.of("birthDate", "15/06/2003", "applicationDate", "10/03/2026", "quoteAmount", "1200");
+            Map<String, String> choices = Map.of("missionLocaleFollowed", "true", "pathway", "QUALIFICATION_SUPPORT",
+                    "licenceObstacleToProject", "true", "drivingSchoolInRegion", "true", "includesHighwayCode", "true");
+            int steps = 0;
+            while (driver.getCurrentUrl().contains("/etape/")) {
+                steps++;
+                texts.forEach((id, v) -> driver.findElements(By.id(id)).forEach(e -> {
+                    e.clear();
+                    e.sendKeys(v);
+                }));
+                choices.forEach((name, v) -> driver.findElements(By.cssSelector("input[name='" + name + "'][value='" + v + "']"))
+                        .forEach(WebElement::click));
+                submit(driver, driver.findElement(By.cssSelector("button[name=go][value=next]")));
+                assertTrue(steps < 20, "the steps never end");
+            }
+            for (int i = 0; i < 10 && !driver.findElements(By.cssSelector("section.document input[type=file]")).isEmpty(); i++) {
+                List<WebElement> missing = driver.findElements(By.xpath("//section[contains(@class,'document')][not(.//span[@class='ok'])]//input[@type='file']"));
+                if (missing.isEmpty()) {
+                    break;
+                }
+                WebElement input = missing.get(0);
+                input.sendKeys((i == 0 ? jpeg : pdf).toString());
+                submit(driver, input.findElement(By.xpath("ancestor::form//button")));
+            }
+            submit(driver, driver.findElement(By.xpath("//a[normalize-space()='Vérifier et envoyer ma demande']")));
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer ma demande']")));
+            assertTrue(driver.getTitle().startsWith("Votre demande est envoyée"), driver.findElement(By.tagName("main")).getText());
+            assertTrue(driver.findElement(By.tagName("main")).getText().matches("(?s).*DL-20\\d\\d-\\d{6}.*"));
+            assertTrue(mail.latest(young, "RECEIPT").text().contains("Aide au permis de conduire"));
+            driver.get(dist.url("/mes-demandes"));
+            assertTrue(driver.findElement(By.tagName("main")).getText().contains("Yanis Benali"));
+        } finally {
+            driver.quit();
+            auditor.quit();
+        }
     }
 
     private static WebElement documentInput(WebDriver driver, String label) {

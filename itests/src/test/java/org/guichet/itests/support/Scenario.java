@@ -25,6 +25,15 @@ public final class Scenario {
         return signIn(email, password);
     }
 
+    /** Signs in, activating the account from its invitation first if it is still pending. */
+    public String signInOrActivate(String email, String password) throws Exception {
+        Reply r = api.post("/sessions", map("email", email, "password", password), null);
+        if (r.status() == 201) {
+            return r.json().path("token").asText();
+        }
+        return activateAndSignIn(email, "INVITATION", password);
+    }
+
     public String signIn(String email, String password) throws Exception {
         Reply r = api.post("/sessions", map("email", email, "password", password), null);
         assertEquals(201, r.status(), r.toString());
