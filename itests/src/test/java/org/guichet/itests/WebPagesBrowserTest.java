@@ -327,6 +327,14 @@ class WebPagesBrowserTest {
                     driver.findElement(By.tagName("main")).getText());
             assertTrue(driver.findElement(By.cssSelector(".state")).getText().contains("aide accordée"));
             auditAs(driver, auditor, "agent-decided");
+            // the phone-call log: a call starts, then ends with its outcome and duration
+            type(driver, "reason", "Question sur les versements");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Noter un appel qui commence']")));
+            type(driver, "outcome", "Expliqué le calendrier");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()=\"Terminer l'appel\"]")));
+            assertTrue(driver.findElement(By.tagName("main")).getText().contains("Expliqué le calendrier"));
+            driver.get(dist.url("/instruction/paiements"));
+            auditAs(driver, auditor, "agent-payments");
             assertTrue(mail.latest(applicantEmail, "DECISION").text().contains("2 582,76"));
         } finally {
             driver.quit();

@@ -1,6 +1,13 @@
 package org.guichet.dossiers.internal;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The messages people receive, in plain French; short, with one thing to do each. */
 public final class Mails {
@@ -8,7 +15,33 @@ public final class Mails {
             + "Ce message est envoyé automatiquement. Si vous n'êtes pas à l'origine de cette demande, ignorez-le :"
             + " rien ne sera fait sans vous.\n";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Mails.class);
+
     private Mails() { }
+
+    /**
+     * Sends after the change is committed. A failure is logged, never thrown: what was saved stays saved, and the
+     * person can ask again (a code, a link) or read it in her space.
+     */
+    public static void sendQuietly(MailService mail, OutgoingMail message) {
+        try {
+            mail.send(message);
+        } catch (RuntimeException e) {
+            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
+        }
+    }
+
+    /** 2 582,76 € (ordinary spaces: some mail readers show the typographic ones as boxes). */
+    public static String euros(BigDecimal amount) {
+        return java.text.NumberFormat.getCurrencyInstance(Locale.FRANCE).format(amount).replace('\u202f', ' ')
+                .replace('\u00a0', ' ');
+    }
+
+    /** "septembre 2026" for 2026-09. */
+    public static String month(String period) {
+        YearMonth m = YearMonth.parse(period);
+        return m.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + m.getYear();
+    }
 
     public static OutgoingMail activation(String to, String name, String link, int hours) {
         return new OutgoingMail(to, "Confirmez votre adresse pour ouvrir votre compte",

@@ -40,6 +40,9 @@ import org.guichet.api.instruction.QueueItem;
 import org.guichet.api.instruction.Reason;
 import org.guichet.api.instruction.ThreadMessage;
 import org.guichet.api.payments.Payment;
+import org.guichet.api.payments.PaymentBatch;
+import org.guichet.api.payments.PaymentService;
+import org.guichet.api.instruction.PhoneCall;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -81,6 +84,10 @@ public class AgentPages extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SchemeRegistry registry;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PaymentService payments;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Locale l = Page.locale(req);
@@ -92,24 +99,26 @@ public class AgentPages extends HttpServlet {
         try {
             if (p.length == 0) {
                 queue(req, resp, l, agent);
+            } else if (p.length == 1 && p[0].equals("paiements")) {
+                payments(req, resp, l, agent, null);
+            } else if (p.length == 4 && p[0].equals("paiements") && p[3].equals("fichier")) {
+                java.nio.file.Path file = payments.batchFile(agent, Long.parseLong(p[2]));
+                resp.setContentType("application/xml;charset=UTF-8");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
+                resp.setHeader("Cache-Control", "private, no-store");
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(resp.getOutputStream());
+                }
             } else if (p.length == 1) {
                 caseFile(req, resp, l, agent, Long.parseLong(p[0]), Map.of(), null);
             } else if (p.length == 3 && p[1].equals("documents")) {
-                DocumentContent d = dossiers.document(agent, Long.parseLong(p[0]), Long.parseLong(p[2]));
-                resp.setContentType(d.document().mediaType());
-                resp.setHeader("Content-Disposition", "inline; filename=\"" + d.document().fileName()
-                        .replaceAll("[^\\p{L}\\p{N}._ -]", "_") + "\"");
-                resp.setHeader("X-Content-Type-Options", "nosniff");
-                resp.setHeader("Cache-Control", "private, no-store");
-                try (InputStream in = Files.newInputStream(d.path())) {
-                    in.transferTo(resp.getOutputStream());
-                }
+                ApplicantPages.download(resp, dossiers.document(agent, Long.parseLong(p[0]), Long.parseLong(p[2])));
             } else {
                 notFound(resp, l);
             }
         } catch (GuichetException e) {
             Pages.error(resp, l, e);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             notFound(resp, l);
         }
     }
@@ -127,6 +136,10 @@ public class AgentPages extends HttpServlet {
             return;
         }
         String[] p = path(req);
+        if (p.length > 0 && p[0].equals("paiements")) {
+            paymentAction(req, resp, l, agent, p);
+            return;
+        }
         long id;
         try {
             id = Long.parseLong(p.length > 0 ? p[0] : "x");
@@ -159,6 +172,17 @@ public class AgentPages extends HttpServlet {
                             iso == null ? null : LocalDate.parse(iso), "APPLICANT");
                     done = Page.t(l, "Complément demandé : la personne est prévenue par courriel.",
                             "Complement requested: the person is told by email.");
+                }
+                case "appel" -> {
+                    if (p.length == 4 && p[3].equals("fin")) {
+                        instruction.endCall(agent, Long.parseLong(p[2]), blank(req.getParameter("outcome")));
+                        done = Page.t(l, "Appel terminé et noté.", "Call ended and recorded.");
+                    } else {
+                        Dossier d = instruction.caseFile(agent, id).dossier();
+                        instruction.startCall(agent, d.applicant().id(), id, req.getParameter("reason"));
+                        done = Page.t(l, "Appel en cours : notez-en l'issue à la fin.", "Call in progress: record its"
+                                + " outcome at the end.");
+                    }
                 }
                 case "note" -> {
                     instruction.addNote(agent, id, req.getParameter("body"));
@@ -201,7 +225,7 @@ public class AgentPages extends HttpServlet {
     }
 
     private Caller agent(HttpServletRequest req, HttpServletResponse resp, Locale l) throws IOException {
-        if (accounts == null || instruction == null || dossiers == null || registry == null) {
+        if (accounts == null || instruction == null || dossiers == null || registry == null || payments == null) {
             Pages.unavailable(resp, l);
             return null;
         }
@@ -239,6 +263,8 @@ public class AgentPages extends HttpServlet {
         out.println("<p>" + Html.esc(agent.displayName()) + " — " + Page.t(l, "dispositifs : ", "schemes: ")
                 + Html.esc(String.join(", ", agent.schemes())) + "</p>");
         Pages.button(out, req, resp, "/compte/deconnexion", Page.t(l, "Se déconnecter", "Sign out"), "secondary");
+        out.println("<p><a href=\"/instruction/paiements" + Page.langQuery(l, "?") + "\">" + Page.t(l, "Versements et"
+                + " fichiers de virement", "Payments and transfer files") + "</a></p>");
         out.println("<p>" + Page.t(l, "Par état : ", "By state: "));
         List<String> counts = new ArrayList<>();
         q.countsByState().forEach((s, n) -> counts.add(Html.esc(ApplicantPages.stateText(l, s)) + " " + n));
@@ -461,6 +487,30 @@ public class AgentPages extends HttpServlet {
                 + "<div class=\"field\"><label for=\"note-body\">" + Page.t(l, "Ajouter une note interne", "Add an internal note")
                 + "</label><textarea id=\"note-body\" name=\"body\" rows=\"3\"></textarea></div>");
         Pages.submit(out, l, "Ajouter la note", "Add the note");
+        // phone calls
+        out.println("<h2>" + Page.t(l, "Appels téléphoniques", "Phone calls") + "</h2>");
+        PhoneCall openCall = null;
+        for (PhoneCall call : f.calls()) {
+            out.println("<p>" + MOMENT.format(call.startedAt()) + " — " + Html.esc(call.agent().displayName()) + " — "
+                    + Html.esc(call.reason()) + (call.durationSeconds() == null ? " — " + Page.t(l, "en cours", "in progress")
+                    : " — " + (call.durationSeconds() / 60) + " min " + (call.durationSeconds() % 60) + " s"
+                    + (call.outcome() == null ? "" : " — " + Html.esc(call.outcome()))) + "</p>");
+            if (call.endedAt() == null && call.agent().id() == agent.accountId()) {
+                openCall = call;
+            }
+        }
+        if (openCall != null) {
+            out.println("<form method=\"post\" action=\"/instruction/" + id + "/appel/" + openCall.id() + "/fin"
+                    + Page.langQuery(l, "?") + "\">" + csrf + "<div class=\"field\"><label for=\"outcome\">"
+                    + Page.t(l, "Issue de l'appel", "Outcome of the call") + "</label><input type=\"text\" id=\"outcome\""
+                    + " name=\"outcome\"></div>");
+            Pages.submit(out, l, "Terminer l'appel", "End the call");
+        } else {
+            out.println("<form method=\"post\" action=\"/instruction/" + id + "/appel" + Page.langQuery(l, "?") + "\">"
+                    + csrf + "<div class=\"field\"><label for=\"reason\">" + Page.t(l, "Motif de l'appel",
+                    "Reason for the call") + "</label><input type=\"text\" id=\"reason\" name=\"reason\"></div>");
+            Pages.submit(out, l, "Noter un appel qui commence", "Record a call starting");
+        }
         // history
         out.println("<details><summary>" + Page.t(l, "Historique complet", "Full history") + "</summary><table><caption>"
                 + Page.t(l, "Qui a fait quoi, pour qui, par quel canal", "Who did what, for whom, through which channel")
@@ -472,6 +522,85 @@ public class AgentPages extends HttpServlet {
         }
         out.println("</tbody></table></details>");
         Page.end(out, l);
+    }
+
+    // ---- payments
+
+    private void payments(HttpServletRequest req, HttpServletResponse resp, Locale l, Caller agent, String error)
+            throws IOException {
+        String asOf = blank(req.getParameter("asOf"));
+        LocalDate day = asOf == null ? LocalDate.now(ZoneId.of("Europe/Paris")) : LocalDate.parse(FrenchDates.toIso(asOf) == null
+                ? asOf : FrenchDates.toIso(asOf));
+        List<Payment> due = payments.due(agent, day);
+        String csrf = WebSession.hiddenField(req, resp);
+        Page.start(resp, error == null ? 200 : 409, l, Page.t(l, "Versements", "Payments"));
+        PrintWriter out = resp.getWriter();
+        if (error != null) {
+            Inputs.errorSummary(out, l, Map.of("", error));
+        }
+        String done = req.getParameter("fait");
+        if (done != null && error == null) {
+            Inputs.notice(out, done);
+        }
+        out.println("<p><a href=\"/instruction" + Page.langQuery(l, "?") + "\">" + Page.t(l, "Retour à la file",
+                "Back to the queue") + "</a></p>");
+        out.println("<table><caption>" + Page.t(l, "Dus au ", "Due on ") + DAY.format(day) + "</caption><thead><tr>"
+                + th(Page.t(l, "Dossier", "File")) + th("Mois") + th(Page.t(l, "Montant", "Amount"))
+                + th(Page.t(l, "Bénéficiaire", "Payee")) + th(Page.t(l, "Date promise", "Promised date")) + "</tr></thead><tbody>");
+        for (Payment pm : due) {
+            out.println("<tr><td>" + Html.esc(pm.reference()) + "</td><td>" + pm.month() + "</td><td>"
+                    + Forms.euros(l).format(pm.payableAmount()) + "</td><td>" + Html.esc(pm.payeeName()) + "</td><td>"
+                    + DAY.format(pm.promisedDate()) + "</td></tr>");
+        }
+        out.println("</tbody></table>");
+        if (!due.isEmpty()) {
+            out.println("<form method=\"post\" action=\"/instruction/paiements/virements" + Page.langQuery(l, "?") + "\">"
+                    + csrf + "<input type=\"hidden\" name=\"asOf\" value=\"" + day + "\"><div class=\"field\"><label"
+                    + " for=\"executionDate\">" + Page.t(l, "Date d'exécution par la banque (jj/mm/aaaa)", "Execution date"
+                    + " (dd/mm/yyyy)") + "</label><input type=\"text\" id=\"executionDate\" name=\"executionDate\""
+                    + " inputmode=\"numeric\"></div>");
+            Pages.submit(out, l, "Préparer le fichier de virements SEPA", "Prepare the SEPA transfer file");
+        }
+        out.println("<h2>" + Page.t(l, "Fichiers de virements", "Transfer files") + "</h2>");
+        for (PaymentBatch b : payments.batches(agent)) {
+            out.println("<p><a href=\"/instruction/paiements/virements/" + b.id() + "/fichier\">" + Html.esc(b.messageId())
+                    + "</a> — " + b.count() + Page.t(l, " virements, ", " transfers, ") + Forms.euros(l).format(b.total())
+                    + " — " + Page.t(l, "exécution le ", "execution on ") + DAY.format(b.executionDate()) + " — "
+                    + Html.esc(b.status()) + "</p>");
+            if ("ISSUED".equals(b.status())) {
+                out.println("<form method=\"post\" action=\"/instruction/paiements/virements/" + b.id() + "/paye"
+                        + Page.langQuery(l, "?") + "\" class=\"inline\">" + csrf + "<button type=\"submit\">"
+                        + Page.t(l, "La banque a exécuté ", "The bank executed ") + Html.esc(b.messageId()) + "</button></form>");
+            }
+        }
+        Page.end(out, l);
+    }
+
+    private void paymentAction(HttpServletRequest req, HttpServletResponse resp, Locale l, Caller agent, String[] p)
+            throws IOException {
+        try {
+            String done;
+            if (p.length == 2 && p[1].equals("virements")) {
+                String exec = blank(req.getParameter("executionDate"));
+                String iso = exec == null ? null : FrenchDates.toIso(exec);
+                PaymentBatch b = payments.issue(agent, LocalDate.parse(req.getParameter("asOf")),
+                        iso == null ? null : LocalDate.parse(iso));
+                done = Page.t(l, "Fichier préparé : ", "File prepared: ") + b.messageId();
+            } else if (p.length == 4 && p[1].equals("virements") && p[3].equals("paye")) {
+                payments.confirmPaid(agent, Long.parseLong(p[2]), null);
+                done = Page.t(l, "Versements notés comme faits ; les personnes sont prévenues.", "Payments recorded as"
+                        + " made; people are told.");
+            } else {
+                notFound(resp, l);
+                return;
+            }
+            resp.sendRedirect("/instruction/paiements?fait=" + java.net.URLEncoder.encode(done,
+                    java.nio.charset.StandardCharsets.UTF_8) + Page.langQuery(l, "&"));
+        } catch (GuichetException e) {
+            payments(req, resp, l, agent, e.getMessage());
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            payments(req, resp, l, agent, Page.t(l, "Date ou nombre mal écrit.", "Badly written date or number."));
+        }
     }
 
     private static String radio(String id, String name, String value, String label, boolean checked) {

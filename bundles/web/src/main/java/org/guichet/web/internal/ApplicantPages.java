@@ -573,7 +573,8 @@ public class ApplicantPages extends HttpServlet {
         }
     }
 
-    private static void download(HttpServletResponse resp, DocumentContent content) throws IOException {
+    /** A stored file shown in the browser (preview), never sniffed, never cached. */
+    static void download(HttpServletResponse resp, DocumentContent content) throws IOException {
         resp.setContentType(content.document().mediaType());
         resp.setHeader("Content-Disposition", "inline; filename=\"" + content.document().fileName()
                 .replaceAll("[^\\p{L}\\p{N}._ -]", "_") + "\"");

@@ -114,7 +114,7 @@ public class AccountServiceImpl implements AccountService {
                     "Compte demandeur créé, en attente de confirmation de l'adresse");
             return AccountViews.view(a);
         });
-        send(Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
+        Mails.sendQuietly(mail, Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
         return account;
     }
 
@@ -222,7 +222,7 @@ public class AccountServiceImpl implements AccountService {
             return Mails.signInCode(a.email, a.displayName, code, config.code_minutes());
         });
         if (message != null) {
-            send(message);
+            Mails.sendQuietly(mail, message);
         }
     }
 
@@ -287,7 +287,7 @@ public class AccountServiceImpl implements AccountService {
             return Mails.passwordReset(a.email, a.displayName, link("/compte/nouveau-mot-de-passe", token));
         });
         if (message != null) {
-            send(message);
+            Mails.sendQuietly(mail, message);
         }
     }
 
@@ -398,7 +398,7 @@ public class AccountServiceImpl implements AccountService {
                     organisationId, "Compte " + role + " créé pour " + e);
             return AccountViews.view(a);
         });
-        send(Mails.invitation(e, name, roleLabel(role), link("/compte/activer", token), hours));
+        Mails.sendQuietly(mail, Mails.invitation(e, name, roleLabel(role), link("/compte/activer", token), hours));
         return account;
     }
 
@@ -421,7 +421,7 @@ public class AccountServiceImpl implements AccountService {
                     "Compte administrateur créé pour " + e);
         });
         String link = link("/compte/activer", token);
-        send(Mails.invitation(e, name, roleLabel(Role.ADMIN), link, hours));
+        Mails.sendQuietly(mail, Mails.invitation(e, name, roleLabel(Role.ADMIN), link, hours));
         return link;
     }
 
@@ -537,15 +537,6 @@ public class AccountServiceImpl implements AccountService {
     private String link(String path, String token) {
         String base = config.portal_url().replaceAll("/+$", "");
         return base + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    private void send(OutgoingMail message) {
-        try {
-            mail.send(message);
-        } catch (RuntimeException e) {
-            // the account is saved; the person can ask again for a code or a link
-            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
-        }
     }
 
     static Timestamp now() {

@@ -61,8 +61,6 @@ import org.guichet.dossiers.internal.mandates.Mandates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Dossiers for applicants and mediators. Answers are saved as typed and judged by the scheme's own rules (through
@@ -71,7 +69,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = DossierService.class, configurationPid = PortalConfig.PID)
 public class DossierServiceImpl implements DossierService {
-    private static final Logger LOG = LoggerFactory.getLogger(DossierServiceImpl.class);
     private static final Locale FR = Locale.FRENCH;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
@@ -388,7 +385,7 @@ public class DossierServiceImpl implements DossierService {
         }
         // committed: only now does the mail leave
         if (done.mail() != null) {
-            sendQuietly(done.mail());
+            Mails.sendQuietly(mail, done.mail());
         }
         return done.receipt();
     }
@@ -459,7 +456,7 @@ public class DossierServiceImpl implements DossierService {
         if (r.eligible()) {
             b.append("D'après vos réponses, vous pouvez avoir droit à cette aide");
             if (r.estimatedTotal() != null) {
-                b.append(" (montant estimé : ").append(euros(r.estimatedTotal())).append(")");
+                b.append(" (montant estimé : ").append(Mails.euros(r.estimatedTotal())).append(")");
             }
             b.append(". Un agent de la Région va vérifier votre demande et vos documents.\n\n");
         } else {
@@ -471,11 +468,6 @@ public class DossierServiceImpl implements DossierService {
         b.append("\nVos documents :\n");
         r.documents().forEach(a -> b.append("- ").append(a).append('\n'));
         return b.toString();
-    }
-
-    static String euros(BigDecimal amount) {
-        java.text.NumberFormat f = java.text.NumberFormat.getCurrencyInstance(Locale.FRANCE);
-        return f.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
     }
 
     private static List<String> answerLines(SchemeDescriptor descriptor, Map<String, Object> answers) {
@@ -628,7 +620,8 @@ public class DossierServiceImpl implements DossierService {
                 x.uploadedAt.toInstant(), AccountViews.person(em, x.uploadedBy), x.source);
     }
 
-    static DocumentEntity copyDocument(DocumentEntity from, Long dossierId, String type) {
+    /** Another dossier's row for the same stored content (a partner's certificate reused in each dossier). */
+    public static DocumentEntity copyDocument(DocumentEntity from, Long dossierId, String type) {
         DocumentEntity c = new DocumentEntity();
         c.dossierId = dossierId;
         c.documentType = type;
@@ -707,11 +700,4 @@ public class DossierServiceImpl implements DossierService {
                 + " enregistrées ; réessayez plus tard.");
     }
 
-    private void sendQuietly(org.guichet.api.mail.OutgoingMail message) {
-        try {
-            mail.send(message);
-        } catch (RuntimeException e) {
-            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
-        }
-    }
 }

@@ -67,6 +67,7 @@ import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.scheme.SchemeUnavailableException;
 import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.Mails;
 import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.accounts.AccountViews;
@@ -446,7 +447,7 @@ public class InstructionServiceImpl implements InstructionService {
         });
         @SuppressWarnings("unchecked")
         List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(this::send);
+        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
         return (ComplementRequest) out[0];
     }
 
@@ -516,7 +517,7 @@ public class InstructionServiceImpl implements InstructionService {
             return new Object[] {complement(em, c), notice};
         });
         if (out[1] != null) {
-            send((OutgoingMail) out[1]);
+            Mails.sendQuietly(mail, (OutgoingMail) out[1]);
         }
         return (ComplementRequest) out[0];
     }
@@ -579,7 +580,7 @@ public class InstructionServiceImpl implements InstructionService {
         });
         @SuppressWarnings("unchecked")
         List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(this::send);
+        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
         return (ThreadMessage) out[0];
     }
 
@@ -642,7 +643,7 @@ public class InstructionServiceImpl implements InstructionService {
                 boolean overridden = rulesAmount == null || amount.compareTo(rulesAmount) != 0 || !e.eligible();
                 if (overridden && (justification == null || justification.isBlank())) {
                     throw GuichetException.invalid("JUSTIFICATION_REQUIRED", "justification", "Le montant ou la décision"
-                            + " diffère de celui des règles (" + (rulesAmount == null ? "aucun" : euros(rulesAmount))
+                            + " diffère de celui des règles (" + (rulesAmount == null ? "aucun" : Mails.euros(rulesAmount))
                             + ") : écrivez pourquoi.");
                 }
                 if (r.payee() == null || r.payee().name() == null || r.payee().name().isBlank()) {
@@ -660,12 +661,12 @@ public class InstructionServiceImpl implements InstructionService {
                         : r.payee().bic().replaceAll("\\s", "").toUpperCase(Locale.ROOT);
                 installments = Schedules.scale(e.amount() == null ? List.of() : e.amount().installments(), rulesAmount, amount);
                 for (Installment i : installments) {
-                    lines.add(month(i.period()) + " : " + euros(i.amount()));
+                    lines.add(Mails.month(i.period()) + " : " + Mails.euros(i.amount()));
                 }
                 StringBuilder b = new StringBuilder();
                 if (e.amount() != null && e.amount().lines() != null && !e.amount().lines().isEmpty()) {
                     b.append("Comment le montant est calculé : ");
-                    b.append(e.amount().lines().stream().map(l -> l.label() + " " + euros(l.amount()))
+                    b.append(e.amount().lines().stream().map(l -> l.label() + " " + Mails.euros(l.amount()))
                             .collect(Collectors.joining(" ; ")));
                     b.append(".");
                 }
@@ -737,13 +738,13 @@ public class InstructionServiceImpl implements InstructionService {
             touch(d);
             em.flush();
             record(em, agent, d, correction ? "DECISION_CORRECTED" : "DECIDED", (grant ? "Aide accordée : "
-                    + euros(x.amount) : "Aide refusée : " + reasons.stream().map(Reason::label)
+                    + Mails.euros(x.amount) : "Aide refusée : " + reasons.stream().map(Reason::label)
                     .collect(Collectors.joining(" ; "))) + (justification == null ? "" : " — " + justification));
             List<OutgoingMail> notices = new ArrayList<>();
             for (PersonRef p : recipients(em, d)) {
                 notices.add(new OutgoingMail(p.email(), "Décision sur votre demande " + d.reference,
                         "Bonjour " + p.displayName() + ",\n\n" + (grant
-                                ? "La Région vous accorde l'aide « " + s.title().fr() + " » : " + euros(x.amount)
+                                ? "La Région vous accorde l'aide « " + s.title().fr() + " » : " + Mails.euros(x.amount)
                                         + ".\n\nLes versements prévus :\n" + lines.stream().map(l -> "- " + l + "\n")
                                         .collect(Collectors.joining())
                                 : "La Région ne peut pas vous accorder l'aide « " + s.title().fr() + " ».\n\nPourquoi :\n"
@@ -755,7 +756,7 @@ public class InstructionServiceImpl implements InstructionService {
         });
         @SuppressWarnings("unchecked")
         List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(this::send);
+        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
         return (Decision) out[0];
     }
 
@@ -1063,16 +1064,6 @@ public class InstructionServiceImpl implements InstructionService {
                 .map(s -> s.title().fr()).orElse(schemeId);
     }
 
-    static String euros(BigDecimal amount) {
-        return java.text.NumberFormat.getCurrencyInstance(Locale.FRANCE).format(amount).replace('\u202f', ' ')
-                .replace('\u00a0', ' ');
-    }
-
-    static String month(String period) {
-        YearMonth m = YearMonth.parse(period);
-        return m.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + m.getYear();
-    }
-
     static String fr(LocalDate d) {
         return d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
@@ -1093,14 +1084,6 @@ public class InstructionServiceImpl implements InstructionService {
 
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
-    }
-
-    private void send(OutgoingMail m) {
-        try {
-            mail.send(m);
-        } catch (RuntimeException e) {
-            LOG.error("Could not send the {} mail to {}: {}", m.topic(), m.to(), e.getMessage());
-        }
     }
 
     /** The dossier service's answer for what one may not see, so that both say exactly the same. */

@@ -39,8 +39,6 @@ import org.guichet.dossiers.internal.jpa.OrganisationEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Mandates instead of shared passwords: the applicant accepts by the mailed link or code, or the mediator records a
@@ -48,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = MandateService.class, configurationPid = PortalConfig.PID)
 public class MandateServiceImpl implements MandateService {
-    private static final Logger LOG = LoggerFactory.getLogger(MandateServiceImpl.class);
     static final String LINK = "MANDATE_LINK";
     static final String CODE = "MANDATE_CODE";
     static final Duration VALIDITY = Duration.ofDays(7);
@@ -101,7 +98,7 @@ public class MandateServiceImpl implements MandateService {
                     organisationName(em, mediator.organisationId()), link("/mandats/accepter", link), code);
             return new Object[] {view(em, m), message};
         });
-        send((OutgoingMail) out[1]);
+        Mails.sendQuietly(mail, (OutgoingMail) out[1]);
         return (Mandate) out[0];
     }
 
@@ -145,7 +142,7 @@ public class MandateServiceImpl implements MandateService {
                             + " (connexion avec un code reçu par courriel).\n", "MANDATE_RECORDED");
             return new Object[] {view(em, m), notice};
         });
-        send((OutgoingMail) out[1]);
+        Mails.sendQuietly(mail, (OutgoingMail) out[1]);
         return (Mandate) out[0];
     }
 
@@ -307,14 +304,6 @@ public class MandateServiceImpl implements MandateService {
 
     private String link(String path, String token) {
         return config.portal_url().replaceAll("/+$", "") + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    private void send(OutgoingMail message) {
-        try {
-            mail.send(message);
-        } catch (RuntimeException e) {
-            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
-        }
     }
 
     private static Timestamp now() {

@@ -196,17 +196,7 @@ public class PartnerServiceImpl implements PartnerService {
                             + " x.documentType = :t", Long.class).setParameter("d", d.id)
                             .setParameter("t", doc.documentType).getSingleResult();
                     if (asked && has == 0) {
-                        DocumentEntity copy = new DocumentEntity();
-                        copy.dossierId = d.id;
-                        copy.documentType = doc.documentType;
-                        copy.fileName = doc.fileName;
-                        copy.mediaType = doc.mediaType;
-                        copy.sizeBytes = doc.sizeBytes;
-                        copy.sha256 = doc.sha256;
-                        copy.uploadedAt = doc.uploadedAt;
-                        copy.organisationId = doc.organisationId;
-                        copy.source = doc.source;
-                        em.persist(copy);
+                        em.persist(DossierServiceImpl.copyDocument(doc, d.id, doc.documentType));
                         Activity.record(em, "DOCUMENT_ADDED", null, organisation.name(), trainee.id, Channel.PARTNER,
                                 d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
                     }
@@ -222,16 +212,8 @@ public class PartnerServiceImpl implements PartnerService {
                                     .contains(doc.documentType)) {
                         continue;
                     }
-                    DocumentEntity copy = new DocumentEntity();
-                    copy.dossierId = d.id;
-                    copy.documentType = doc.documentType;
-                    copy.fileName = doc.fileName;
-                    copy.mediaType = doc.mediaType;
-                    copy.sizeBytes = doc.sizeBytes;
-                    copy.sha256 = doc.sha256;
+                    DocumentEntity copy = DossierServiceImpl.copyDocument(doc, d.id, doc.documentType);
                     copy.uploadedAt = Timestamp.from(Instant.now());
-                    copy.organisationId = doc.organisationId;
-                    copy.source = doc.source;
                     em.persist(copy);
                     open.state = "ANSWERED";
                     open.answeredAt = copy.uploadedAt;

@@ -38,6 +38,7 @@ import org.guichet.api.payments.PaymentBatch;
 import org.guichet.api.payments.PaymentService;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.store.Database;
+import org.guichet.dossiers.internal.Mails;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.accounts.Secrets;
@@ -53,8 +54,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Payments: attendance sets what a month pays; agents issue what is due as one SEPA file; the bank's execution is
@@ -63,7 +62,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = PaymentService.class, configurationPid = PaymentConfig.PID)
 @Designate(ocd = PaymentConfig.class)
 public class PaymentServiceImpl implements PaymentService {
-    private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceImpl.class);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final List<String> ATTENDANCE_FIELDS = List.of("traineeEmail", "month", "attendedHours", "scheduledHours");
 
@@ -343,7 +341,7 @@ public class PaymentServiceImpl implements PaymentService {
                 StringBuilder text = new StringBuilder("Bonjour " + a.displayName + ",\n\nLa Région a versé à "
                         + x.payeeName + ", pour votre dossier " + d.reference + " :\n\n");
                 for (PaymentEntity p : list) {
-                    text.append("- ").append(monthName(p.month)).append(" : ").append(euros(p.payableAmount)).append('\n');
+                    text.append("- ").append(Mails.month(p.month)).append(" : ").append(Mails.euros(p.payableAmount)).append('\n');
                 }
                 text.append("\nLe virement arrive en général sous deux ou trois jours ouvrés.\n");
                 notices.add(new OutgoingMail(a.email, "Versement de votre aide (" + d.reference + ")", text.toString(),
@@ -354,13 +352,7 @@ public class PaymentServiceImpl implements PaymentService {
         });
         @SuppressWarnings("unchecked")
         List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        for (OutgoingMail m : notices) {
-            try {
-                mail.send(m);
-            } catch (RuntimeException e) {
-                LOG.error("Could not send the {} mail to {}: {}", m.topic(), m.to(), e.getMessage());
-            }
-        }
+        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
         return (PaymentBatch) out[0];
     }
 
@@ -391,16 +383,6 @@ public class PaymentServiceImpl implements PaymentService {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the SEPA file", e);
         }
-    }
-
-    static String monthName(String period) {
-        YearMonth m = YearMonth.parse(period);
-        return m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH) + " " + m.getYear();
-    }
-
-    static String euros(BigDecimal amount) {
-        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE).format(amount).replace('\u202f', ' ')
-                .replace('\u00a0', ' ');
     }
 
     private static void requireAgent(Caller c) {
