@@ -171,6 +171,11 @@ class InstructionJourneyTest {
         assertEquals(404, api.get("/instruction/dossiers/" + dl, bea).status());
         assertEquals(200, api.get("/instruction/queue?unassigned=true&waitingOn=AGENT&minAgeDays=0", bea).status());
         assertEquals("STATE_INVALID", api.get("/instruction/queue?state=NOPE", alex).code());
+        // a draft is the applicant's own work in progress: agents do not see it, by any path
+        long draft = api.post("/dossiers", map("schemeId", "vocational-training"), lea).json().path("id").asLong();
+        assertEquals(404, api.get("/dossiers/" + draft, alex).status());
+        assertEquals(404, api.get("/instruction/dossiers/" + draft, alex).status());
+        assertFalse(api.get("/instruction/queue", alex).toString().contains("\"id\":" + draft + ","));
         Reply notAgent = api.get("/instruction/queue", lea);
         assertEquals(403, notAgent.status());
         assertEquals("AGENT_ONLY", notAgent.code());

@@ -153,16 +153,16 @@ public class AgentPages extends HttpServlet {
             switch (action) {
                 case "prendre" -> {
                     instruction.take(agent, id, null);
-                    done = Page.t(l, "Vous avez pris ce dossier.", "You took this file.");
+                    done = "prendre";
                 }
                 case "liberer" -> {
                     instruction.release(agent, id);
-                    done = Page.t(l, "Le dossier est remis dans la file.", "The file is back in the queue.");
+                    done = "liberer";
                 }
                 case "verifier" -> {
                     instruction.checkDocument(agent, id, Long.parseLong(req.getParameter("documentId")),
                             req.getParameter("status"), blank(req.getParameter("reasonCode")), blank(req.getParameter("comment")));
-                    done = Page.t(l, "Vérification enregistrée.", "Check recorded.");
+                    done = "verifier";
                 }
                 case "complement" -> {
                     String due = blank(req.getParameter("deadline"));
@@ -170,27 +170,25 @@ public class AgentPages extends HttpServlet {
                     instruction.requestComplement(agent, id, req.getParameter("message"),
                             values(req, "documentTypes"), values(req, "fields"),
                             iso == null ? null : LocalDate.parse(iso), "APPLICANT");
-                    done = Page.t(l, "Complément demandé : la personne est prévenue par courriel.",
-                            "Complement requested: the person is told by email.");
+                    done = "complement";
                 }
                 case "appel" -> {
                     if (p.length == 4 && p[3].equals("fin")) {
                         instruction.endCall(agent, Long.parseLong(p[2]), blank(req.getParameter("outcome")));
-                        done = Page.t(l, "Appel terminé et noté.", "Call ended and recorded.");
+                        done = "appel-fin";
                     } else {
                         Dossier d = instruction.caseFile(agent, id).dossier();
                         instruction.startCall(agent, d.applicant().id(), id, req.getParameter("reason"));
-                        done = Page.t(l, "Appel en cours : notez-en l'issue à la fin.", "Call in progress: record its"
-                                + " outcome at the end.");
+                        done = "appel";
                     }
                 }
                 case "note" -> {
                     instruction.addNote(agent, id, req.getParameter("body"));
-                    done = Page.t(l, "Note interne ajoutée.", "Internal note added.");
+                    done = "note";
                 }
                 case "message" -> {
                     instruction.postMessage(agent, id, req.getParameter("body"));
-                    done = Page.t(l, "Message envoyé.", "Message sent.");
+                    done = "message";
                 }
                 case "decision" -> {
                     String amount = blank(req.getParameter("amount"));
@@ -204,15 +202,15 @@ public class AgentPages extends HttpServlet {
                             blank(req.getParameter("justification")), reasons,
                             new Payee(req.getParameter("payeeName"), req.getParameter("payeeIban"),
                                     blank(req.getParameter("payeeBic"))), null));
-                    done = Page.t(l, "Décision enregistrée et envoyée.", "Decision recorded and sent.");
+                    done = "decision";
                 }
                 default -> {
                     notFound(resp, l);
                     return;
                 }
             }
-            resp.sendRedirect("/instruction/" + id + "?fait=" + java.net.URLEncoder.encode(done,
-                    java.nio.charset.StandardCharsets.UTF_8) + Page.langQuery(l, "&"));
+            // only a code travels in the address, never text: a crafted link cannot put words on this page
+            resp.sendRedirect("/instruction/" + id + "?fait=" + done + Page.langQuery(l, "&"));
         } catch (GuichetException e) {
             if (e.kind() == GuichetException.Kind.NOT_FOUND && "DOSSIER_NOT_FOUND".equals(e.code())) {
                 Pages.error(resp, l, e);
@@ -308,7 +306,7 @@ public class AgentPages extends HttpServlet {
         Page.start(resp, errors.isEmpty() ? 200 : 409, l, d.reference() + " — " + d.schemeTitle());
         PrintWriter out = resp.getWriter();
         Inputs.errorSummary(out, l, errors);
-        String done = req.getParameter("fait");
+        String done = done(l, req.getParameter("fait"));
         if (done != null && errors.isEmpty()) {
             Inputs.notice(out, done);
         }
@@ -538,7 +536,7 @@ public class AgentPages extends HttpServlet {
         if (error != null) {
             Inputs.errorSummary(out, l, Map.of("", error));
         }
-        String done = req.getParameter("fait");
+        String done = done(l, req.getParameter("fait"));
         if (done != null && error == null) {
             Inputs.notice(out, done);
         }
@@ -583,24 +581,47 @@ public class AgentPages extends HttpServlet {
             if (p.length == 2 && p[1].equals("virements")) {
                 String exec = blank(req.getParameter("executionDate"));
                 String iso = exec == null ? null : FrenchDates.toIso(exec);
-                PaymentBatch b = payments.issue(agent, LocalDate.parse(req.getParameter("asOf")),
+                payments.issue(agent, LocalDate.parse(req.getParameter("asOf")),
                         iso == null ? null : LocalDate.parse(iso));
-                done = Page.t(l, "Fichier préparé : ", "File prepared: ") + b.messageId();
+                done = "virements";
             } else if (p.length == 4 && p[1].equals("virements") && p[3].equals("paye")) {
                 payments.confirmPaid(agent, Long.parseLong(p[2]), null);
-                done = Page.t(l, "Versements notés comme faits ; les personnes sont prévenues.", "Payments recorded as"
-                        + " made; people are told.");
+                done = "paye";
             } else {
                 notFound(resp, l);
                 return;
             }
-            resp.sendRedirect("/instruction/paiements?fait=" + java.net.URLEncoder.encode(done,
-                    java.nio.charset.StandardCharsets.UTF_8) + Page.langQuery(l, "&"));
+            resp.sendRedirect("/instruction/paiements?fait=" + done + Page.langQuery(l, "&"));
         } catch (GuichetException e) {
             payments(req, resp, l, agent, e.getMessage());
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             payments(req, resp, l, agent, Page.t(l, "Date ou nombre mal écrit.", "Badly written date or number."));
         }
+    }
+
+    /** What was just done, from its code. */
+    static String done(Locale l, String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "prendre" -> Page.t(l, "Vous avez pris ce dossier.", "You took this file.");
+            case "liberer" -> Page.t(l, "Le dossier est remis dans la file.", "The file is back in the queue.");
+            case "verifier" -> Page.t(l, "Vérification enregistrée.", "Check recorded.");
+            case "complement" -> Page.t(l, "Complément demandé : la personne est prévenue par courriel.",
+                    "Complement requested: the person is told by email.");
+            case "note" -> Page.t(l, "Note interne ajoutée.", "Internal note added.");
+            case "message" -> Page.t(l, "Message envoyé.", "Message sent.");
+            case "decision" -> Page.t(l, "Décision enregistrée et envoyée.", "Decision recorded and sent.");
+            case "appel" -> Page.t(l, "Appel en cours : notez-en l'issue à la fin.", "Call in progress: record its outcome"
+                    + " at the end.");
+            case "appel-fin" -> Page.t(l, "Appel terminé et noté.", "Call ended and recorded.");
+            case "virements" -> Page.t(l, "Fichier de virements préparé : téléchargez-le ci-dessous pour la banque.",
+                    "Transfer file prepared: download it below for the bank.");
+            case "paye" -> Page.t(l, "Versements notés comme faits ; les personnes sont prévenues.", "Payments recorded as"
+                    + " made; people are told.");
+            default -> null;
+        };
     }
 
     private static String radio(String id, String name, String value, String label, boolean checked) {

@@ -495,11 +495,16 @@ public class DossierServiceImpl implements DossierService {
 
     // ---- access
 
-    /** Read access: the applicant, her mandated mediator, an agent of the scheme; anyone else gets "not found". */
+    /**
+     * Read access: the applicant, her mandated mediator, an agent of the scheme once it is submitted; anyone else gets
+     * "not found".
+     */
     DossierEntity readable(EntityManager em, Caller caller, long id) {
         DossierEntity d = em.find(DossierEntity.class, id);
-        if (d == null || !(d.applicantId == caller.accountId() || mandated(em, caller, d)
-                || ((caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR)) && caller.schemes().contains(d.schemeId)))) {
+        // agents see a dossier once it is submitted: a draft is the applicant's own work in progress
+        boolean agent = (caller.has(Role.AGENT) || caller.has(Role.SUPERVISOR)) && caller.schemes().contains(d == null
+                ? "" : d.schemeId) && d != null && !DossierState.DRAFT.name().equals(d.state);
+        if (d == null || !(d.applicantId == caller.accountId() || mandated(em, caller, d) || agent)) {
             throw notFound();
         }
         return d;

@@ -294,19 +294,29 @@ public class PaymentServiceImpl implements PaymentService {
     public List<PaymentBatch> batches(Caller agent) {
         requireAgent(agent);
         return tx.call(em -> em.createQuery("select b from PaymentBatchEntity b order by b.id desc", PaymentBatchEntity.class)
-                .setMaxResults(200).getResultList().stream().map(b -> batch(em, b)).toList());
+                .setMaxResults(200).getResultList().stream().filter(b -> visible(em, agent, b)).map(b -> batch(em, b))
+                .toList());
+    }
+
+    /** A SEPA file names payees of every dossier in it: only agents of all its schemes may see or act on it. */
+    private static boolean visible(EntityManager em, Caller agent, PaymentBatchEntity b) {
+        return em.createQuery("select distinct d.schemeId from PaymentEntity p, DossierEntity d where p.dossierId = d.id"
+                + " and p.batchId = :b", String.class).setParameter("b", b.id).getResultList().stream()
+                .allMatch(agent.schemes()::contains);
+    }
+
+    private static PaymentBatchEntity visibleBatch(EntityManager em, Caller agent, long batchId) {
+        PaymentBatchEntity b = em.find(PaymentBatchEntity.class, batchId);
+        if (b == null || !visible(em, agent, b)) {
+            throw GuichetException.notFound("BATCH_NOT_FOUND", "Ce fichier de virements n'existe pas.");
+        }
+        return b;
     }
 
     @Override
     public Path batchFile(Caller agent, long batchId) {
         requireAgent(agent);
-        return tx.call(em -> {
-            PaymentBatchEntity b = em.find(PaymentBatchEntity.class, batchId);
-            if (b == null) {
-                throw GuichetException.notFound("BATCH_NOT_FOUND", "Ce fichier de virements n'existe pas.");
-            }
-            return file(b.id);
-        });
+        return tx.call(em -> file(visibleBatch(em, agent, batchId).id));
     }
 
     @Override
@@ -314,10 +324,7 @@ public class PaymentServiceImpl implements PaymentService {
         requireAgent(agent);
         LocalDate day = paidOn == null ? LocalDate.now(PARIS) : paidOn;
         Object[] out = tx.call(em -> {
-            PaymentBatchEntity b = em.find(PaymentBatchEntity.class, batchId);
-            if (b == null) {
-                throw GuichetException.notFound("BATCH_NOT_FOUND", "Ce fichier de virements n'existe pas.");
-            }
+            PaymentBatchEntity b = visibleBatch(em, agent, batchId);
             if ("PAID".equals(b.status)) {
                 return new Object[] {batch(em, b), List.of()};
             }
