@@ -480,6 +480,72 @@ class WebPagesBrowserTest {
         }
     }
 
+    /** English when asked: the pages' words, the schemes' texts and the services' refusals. */
+    @Test
+    void thePortalSpeaksEnglishWhenAsked() throws Exception {
+        WebDriver driver = browser(false, 360);
+        WebDriver auditor = browser(true, 1280);
+        try {
+            driver.get(dist.url("/compte/inscription?lang=en"));
+            assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+            type(driver, "displayName", "Sam Smith");
+            type(driver, "email", "sam." + System.nanoTime() + "@example.org");
+            type(driver, "password", "password1234");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getTitle().startsWith("Error — Create my account"), driver.getTitle());
+            assertTrue(driver.findElement(By.id("password-erreur")).getText().contains("among the most used"),
+                    driver.findElement(By.id("password-erreur")).getText());
+            auditAs(driver, auditor, "signup-errors-en");
+            driver.get(dist.url("/compte/code?lang=en"));
+            assertTrue(driver.getTitle().startsWith("Get a sign-in code"), driver.getTitle());
+        } finally {
+            driver.quit();
+            auditor.quit();
+        }
+    }
+
+    /**
+     * Keyboard only: the skip link comes first, Tab reaches the fields and the button in reading order, Enter signs in.
+     */
+    @Test
+    void signingInWorksWithTheKeyboardOnly() throws Exception {
+        new Scenario(new Api(dist), new Mailbox(dist)).signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        WebDriver driver = browser(false, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertEquals("skip", driver.switchTo().activeElement().getAttribute("class"), "the skip link comes first");
+            List<String> order = new java.util.ArrayList<>();
+            for (int i = 0; i < 12 && !"password".equals(driver.switchTo().activeElement().getAttribute("id")); i++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                WebElement focused = driver.switchTo().activeElement();
+                order.add(focused.getTagName() + "#" + focused.getAttribute("id"));
+                if ("email".equals(focused.getAttribute("id"))) {
+                    keys.sendKeys(ADMIN).perform();
+                }
+            }
+            assertTrue(order.indexOf("input#email") >= 0 && order.indexOf("input#email") < order.indexOf("input#password"),
+                    "reading order: " + order);
+            keys.sendKeys("la region paie les aides aux stagiaires").perform();
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertEquals("button", driver.switchTo().activeElement().getTagName());
+            WebElement button = driver.switchTo().activeElement();
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                try {
+                    button.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    return true;
+                }
+            });
+            assertTrue(driver.getCurrentUrl().contains("/mes-demandes"), driver.getCurrentUrl());
+        } finally {
+            driver.quit();
+        }
+    }
+
     private static WebElement documentInput(WebDriver driver, String label) {
         return driver.findElement(By.xpath("//section[h2[starts-with(normalize-space(), \"" + label + "\")]]//input[@type='file']"));
     }

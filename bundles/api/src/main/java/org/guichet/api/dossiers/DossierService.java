@@ -2,6 +2,7 @@ package org.guichet.api.dossiers;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.guichet.api.accounts.Caller;
 import org.osgi.annotation.versioning.ProviderType;
@@ -21,6 +22,11 @@ public interface DossierService {
 
     Dossier get(Caller caller, long dossierId);
 
+    /** The same, with the rules' messages (missing answers, reasons, documents) in that language. */
+    default Dossier get(Caller caller, long dossierId, Locale locale) {
+        return get(caller, dossierId);
+    }
+
     /** The caller's own dossiers; for a mediator, those of the applicants who mandated her. */
     List<DossierSummary> list(Caller caller);
 
@@ -31,6 +37,12 @@ public interface DossierService {
      * @param expectedVersion the version the caller last read, or null to skip the check
      */
     Dossier saveAnswers(Caller caller, long dossierId, Map<String, Object> answers, Long expectedVersion);
+
+    /** The same, with the live evaluation's messages in that language. */
+    default Dossier saveAnswers(Caller caller, long dossierId, Map<String, Object> answers, Long expectedVersion,
+            Locale locale) {
+        return saveAnswers(caller, dossierId, answers, expectedVersion);
+    }
 
     /** Adds a file (or replaces {@code replaces}) in a DRAFT; its type is read from its bytes. */
     DossierDocument addDocument(Caller caller, long dossierId, String documentType, String fileName,

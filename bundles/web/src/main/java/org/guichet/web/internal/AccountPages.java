@@ -96,7 +96,7 @@ public class AccountPages extends HttpServlet {
                             return;
                         }
                         if ("password".equals(e.field())) {
-                            activate(req, resp, locale, true, Map.of("password", e.getMessage()));
+                            activate(req, resp, locale, true, Map.of("password", Messages.of(locale, e)));
                             return;
                         }
                         throw e;
@@ -118,7 +118,7 @@ public class AccountPages extends HttpServlet {
                         WebSession.open(req, resp, g);
                         resp.sendRedirect(home(g) + Page.langQuery(locale, "?"));
                     } catch (GuichetException e) {
-                        codeEntry(req, resp, locale, Map.of("code", e.getMessage()));
+                        codeEntry(req, resp, locale, Map.of("code", Messages.of(locale, e)));
                     }
                 }
                 case "/mot-de-passe-oublie" -> {
@@ -139,7 +139,7 @@ public class AccountPages extends HttpServlet {
         } catch (GuichetException e) {
             String field = e.field() == null || !java.util.Set.of("email", "password", "displayName", "code")
                     .contains(e.field()) ? "" : e.field();
-            Map<String, String> errors = Map.of(field, e.getMessage());
+            Map<String, String> errors = Map.of(field, Messages.of(locale, e));
             switch (path) {
                 case "/inscription" -> signUp(req, resp, locale, errors, values);
                 case "/activer" -> activate(req, resp, locale, false, errors);

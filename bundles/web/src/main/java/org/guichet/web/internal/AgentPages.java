@@ -215,7 +215,7 @@ public class AgentPages extends HttpServlet {
             if (e.kind() == GuichetException.Kind.NOT_FOUND && "DOSSIER_NOT_FOUND".equals(e.code())) {
                 Pages.error(resp, l, e);
             } else {
-                caseFile(req, resp, l, agent, id, Map.of("", e.getMessage()), null);
+                caseFile(req, resp, l, agent, id, Map.of("", Messages.of(l, e)), null);
             }
         } catch (NumberFormatException e) {
             caseFile(req, resp, l, agent, id, Map.of("", Page.t(l, "Nombre mal écrit.", "Badly written number.")), null);
@@ -593,7 +593,7 @@ public class AgentPages extends HttpServlet {
             }
             resp.sendRedirect("/instruction/paiements?fait=" + done + Page.langQuery(l, "&"));
         } catch (GuichetException e) {
-            payments(req, resp, l, agent, e.getMessage());
+            payments(req, resp, l, agent, Messages.of(l, e));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             payments(req, resp, l, agent, Page.t(l, "Date ou nombre mal écrit.", "Badly written date or number."));
         }

@@ -115,7 +115,7 @@ public class ApplicantPages extends HttpServlet {
                 DocumentContent d = dossiers.document(c.caller(), id(p[0]), id(p[2]));
                 download(resp, d);
             } else if (p.length == 2 && p[1].equals("verification")) {
-                review(c, id(p[0]), List.of());
+                review(c, id(p[0]), false);
             } else if (p.length == 2 && p[1].equals("accuse")) {
                 receipt(c, id(p[0]));
             } else if (p.length == 4 && p[1].equals("decisions") && p[3].equals("lettre")) {
@@ -166,7 +166,7 @@ public class ApplicantPages extends HttpServlet {
                     if (!"DOSSIER_INCOMPLETE".equals(e.code())) {
                         throw e;
                     }
-                    review(c, id(p[0]), e.errors() == null ? List.of() : e.errors());
+                    review(c, id(p[0]), true);
                 }
             } else if (p.length == 2 && p[1].equals("messages")) {
                 instruction.postMessage(c.caller(), id(p[0]), req.getParameter("body"));
@@ -213,7 +213,7 @@ public class ApplicantPages extends HttpServlet {
 
     private void home(Ctx c, GuichetException error) throws IOException {
         Locale l = c.locale();
-        Map<String, String> errors = error == null ? Map.of() : Map.of("", error.getMessage());
+        Map<String, String> errors = error == null ? Map.of() : Map.of("", Messages.of(l, error));
         Page.start(c.resp(), error == null ? 200 : error.kind().status(), l, Page.t(l, "Mes demandes", "My applications"));
         PrintWriter out = c.resp().getWriter();
         Inputs.errorSummary(out, l, errors);
@@ -320,7 +320,7 @@ public class ApplicantPages extends HttpServlet {
 
     private void step(Ctx c, long id, int n, Map<String, String> errors, Map<String, Object> typed) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
         if (n < 1 || n > steps.size()) {
@@ -411,7 +411,7 @@ public class ApplicantPages extends HttpServlet {
 
     private void saveStep(Ctx c, long id, int n) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
         if (n < 1 || n > steps.size()) {
@@ -429,7 +429,7 @@ public class ApplicantPages extends HttpServlet {
             typed.put(f.name(), v);
             answers.put(f.name(), v.isEmpty() ? null : value(f, v));
         }
-        Dossier saved = dossiers.saveAnswers(c.caller(), id, answers, null);
+        Dossier saved = dossiers.saveAnswers(c.caller(), id, answers, null, l);
         // what this step's answers still get wrong (a missing answer does not stop her: the review lists it)
         Map<String, String> errors = new LinkedHashMap<>();
         if (saved.live() != null) {
@@ -478,7 +478,7 @@ public class ApplicantPages extends HttpServlet {
 
     private void documents(Ctx c, long id, Map<String, String> errors, String notice) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         SchemeDescriptor s = descriptor(d);
         String title = Page.t(l, "Documents — ", "Documents — ") + s.title().in(l);
         Page.start(c.resp(), errors.isEmpty() ? 200 : 400, l, errors.isEmpty() ? title : Page.t(l, "Erreur — ", "Error — ") + title);
@@ -545,7 +545,7 @@ public class ApplicantPages extends HttpServlet {
             documents(c, id, Map.of("", Page.t(l, "L'envoi n'a pas abouti ; réessayez.", "The upload failed; try again.")), null);
             return;
         }
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         int index = 0;
         int i = 0;
         for (ChecklistItem item : d.live() == null ? List.<ChecklistItem>of() : d.live().checklist()) {
@@ -567,7 +567,7 @@ public class ApplicantPages extends HttpServlet {
             if (e.kind() == GuichetException.Kind.NOT_FOUND) {
                 throw e;
             }
-            documents(c, id, Map.of(fid, e.getMessage()), null);
+            documents(c, id, Map.of(fid, Messages.of(l, e)), null);
         } finally {
             part.delete();
         }
@@ -588,33 +588,30 @@ public class ApplicantPages extends HttpServlet {
 
     // ---- review, submission, receipt
 
-    private void review(Ctx c, long id, List<?> missing) throws IOException {
+    private void review(Ctx c, long id, boolean refused) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Object m : missing) {
-            if (m instanceof AnswerError e) {
-                errors.put("", e.message());
-            }
+        // what is missing, in the page's language: the answers the rules still need, the documents not given yet
+        List<AnswerError> missing = new ArrayList<>(d.live() == null ? List.of() : d.live().missing());
+        if (d.live() != null && d.live().complete()) {
+            d.live().checklist().stream().filter(i -> !i.present()).forEach(i -> missing.add(new AnswerError(
+                    "documents." + i.documentType(), "DOCUMENT_MISSING", Page.t(l, "Document manquant : ", "Missing document: ")
+                    + i.label())));
         }
         String title = Page.t(l, "Vérifier et envoyer — ", "Review and send — ") + s.title().in(l);
-        Page.start(c.resp(), missing.isEmpty() ? 200 : 409, l, title);
+        Page.start(c.resp(), refused ? 409 : 200, l, title);
         PrintWriter out = c.resp().getWriter();
         progress(out, l, d, steps, -2);
-        if (!missing.isEmpty()) {
+        if (refused && !missing.isEmpty()) {
             out.println("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"erreurs\"><h2>" + Page.t(l,
                     "Votre demande ne peut pas encore partir", "Your application cannot be sent yet") + "</h2><ul>");
-            for (Object m : missing) {
-                if (m instanceof AnswerError e) {
-                    out.println("<li>" + link(l, d, s, steps, e) + "</li>");
-                }
-            }
+            missing.forEach(e -> out.println("<li>" + link(l, d, s, steps, e) + "</li>"));
             out.println("</ul></div>");
-        } else if (d.live() != null && !d.live().missing().isEmpty()) {
+        } else if (!missing.isEmpty()) {
             out.println("<h2>" + Page.t(l, "Il manque encore", "Still missing") + "</h2><ul>");
-            d.live().missing().forEach(e -> out.println("<li>" + link(l, d, s, steps, e) + "</li>"));
+            missing.forEach(e -> out.println("<li>" + link(l, d, s, steps, e) + "</li>"));
             out.println("</ul>");
         }
         if (d.live() != null && d.live().evaluation() != null) {
@@ -635,7 +632,7 @@ public class ApplicantPages extends HttpServlet {
             out.println("</dl>");
         }
         out.println("<h2>" + Page.t(l, "Vos documents", "Your documents") + "</h2><ul>");
-        d.documents().forEach(x -> out.println("<li>" + Html.esc(label(s, x.documentType())) + " : " + Html.esc(x.fileName()) + "</li>"));
+        d.documents().forEach(x -> out.println("<li>" + Html.esc(label(l, s, x.documentType())) + " : " + Html.esc(x.fileName()) + "</li>"));
         out.println("</ul>");
         out.println("<form method=\"post\" action=\"/mes-demandes/" + id + "/envoyer" + Page.langQuery(l, "?") + "\">"
                 + WebSession.hiddenField(c.req(), c.resp()));
@@ -669,14 +666,14 @@ public class ApplicantPages extends HttpServlet {
         return v;
     }
 
-    private static String label(SchemeDescriptor s, String type) {
+    private static String label(Locale l, SchemeDescriptor s, String type) {
         var def = s.document(type);
-        return def == null ? type : def.label().fr();
+        return def == null ? type : def.label().in(l);
     }
 
     private void receipt(Ctx c, long id) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         Receipt r = d.receipt();
         if (r == null) {
             redirect(c, "/mes-demandes/" + id + "/verification");
@@ -703,11 +700,11 @@ public class ApplicantPages extends HttpServlet {
 
     private void overview(Ctx c, long id, GuichetException error) throws IOException {
         Locale l = c.locale();
-        Dossier d = dossiers.get(c.caller(), id);
+        Dossier d = dossiers.get(c.caller(), id, c.locale());
         Page.start(c.resp(), error == null ? 200 : error.kind().status(), l, d.schemeTitle() + " — " + d.reference());
         PrintWriter out = c.resp().getWriter();
         if (error != null) {
-            Inputs.errorSummary(out, l, Map.of("", error.getMessage()));
+            Inputs.errorSummary(out, l, Map.of("", Messages.of(l, error)));
         }
         if (c.req().getParameter("complement") != null) {
             Inputs.notice(out, Page.t(l, "Merci : l'agent est prévenu que le complément est arrivé.",

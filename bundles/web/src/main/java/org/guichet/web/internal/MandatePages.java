@@ -68,7 +68,7 @@ public class MandatePages extends HttpServlet {
                     + " reçu par courriel", "Sign in with a code sent by email") + "</a></p>");
             Page.end(out, l);
         } catch (GuichetException e) {
-            form(req, resp, l, Map.of("", e.getMessage()));
+            form(req, resp, l, Map.of("", Messages.of(l, e)));
         }
     }
 

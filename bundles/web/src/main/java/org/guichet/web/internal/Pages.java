@@ -61,7 +61,7 @@ final class Pages {
         Page.start(resp, status, locale, status == 404 ? Page.t(locale, "Introuvable", "Not found")
                 : Page.t(locale, "Impossible pour le moment", "Not possible for now"));
         PrintWriter out = resp.getWriter();
-        out.println("<p>" + Html.esc(e.getMessage()) + "</p><p><a href=\"/mes-demandes" + Page.langQuery(locale, "?")
+        out.println("<p>" + Html.esc(Messages.of(locale, e)) + "</p><p><a href=\"/mes-demandes" + Page.langQuery(locale, "?")
                 + "\">" + Page.t(locale, "Retour à mes demandes", "Back to my applications") + "</a></p>");
         Page.end(out, locale);
     }

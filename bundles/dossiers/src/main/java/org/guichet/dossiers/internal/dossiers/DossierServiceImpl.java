@@ -186,7 +186,7 @@ public class DossierServiceImpl implements DossierService {
                         Channel.PARTNER, e.id, enrolment.organisationId,
                         "Attestation d'entrée en formation fournie par l'organisme");
             }
-            return view(em, e, caller);
+            return view(em, e, caller, FR);
         });
     }
 
@@ -202,7 +202,12 @@ public class DossierServiceImpl implements DossierService {
 
     @Override
     public Dossier get(Caller caller, long dossierId) {
-        return tx.call(em -> view(em, readable(em, caller, dossierId), caller));
+        return get(caller, dossierId, FR);
+    }
+
+    @Override
+    public Dossier get(Caller caller, long dossierId, Locale locale) {
+        return tx.call(em -> view(em, readable(em, caller, dossierId), caller, locale));
     }
 
     @Override
@@ -227,6 +232,12 @@ public class DossierServiceImpl implements DossierService {
 
     @Override
     public Dossier saveAnswers(Caller caller, long dossierId, Map<String, Object> answers, Long expectedVersion) {
+        return saveAnswers(caller, dossierId, answers, expectedVersion, FR);
+    }
+
+    @Override
+    public Dossier saveAnswers(Caller caller, long dossierId, Map<String, Object> answers, Long expectedVersion,
+            Locale locale) {
         if (answers == null) {
             throw GuichetException.invalid("ANSWERS_REQUIRED", "answers", "Aucune réponse n'a été envoyée.");
         }
@@ -280,7 +291,7 @@ public class DossierServiceImpl implements DossierService {
                         "Réponses enregistrées : " + String.join(", ", changed));
                 em.flush();
             }
-            return view(em, d, caller);
+            return view(em, d, caller, locale);
         });
     }
 
@@ -583,12 +594,12 @@ public class DossierServiceImpl implements DossierService {
 
     // ---- views
 
-    private Dossier view(EntityManager em, DossierEntity d, Caller caller) {
+    private Dossier view(EntityManager em, DossierEntity d, Caller caller, Locale locale) {
         SchemeDescriptor descriptor = descriptorOrNull(d);
         List<DocumentEntity> docs = documents(em, d.id);
         Map<String, Object> answers = Json.readMap(d.answers);
         LiveEvaluation live = DossierState.DRAFT.name().equals(d.state)
-                || DossierState.WAITING_COMPLEMENT.name().equals(d.state) ? live(d, descriptor, answers, docs) : null;
+                || DossierState.WAITING_COMPLEMENT.name().equals(d.state) ? live(d, descriptor, answers, docs, locale) : null;
         return new Dossier(d.id, d.reference, d.schemeId, d.schemeVersion,
                 descriptor == null ? d.schemeId : descriptor.title().fr(), DossierState.valueOf(d.state),
                 AccountViews.person(em, d.applicantId), AccountViews.person(em, d.createdBy), d.mandateId, answers,
@@ -598,16 +609,17 @@ public class DossierServiceImpl implements DossierService {
     }
 
     private LiveEvaluation live(DossierEntity d, SchemeDescriptor descriptor, Map<String, Object> answers,
-            List<DocumentEntity> docs) {
+            List<DocumentEntity> docs, Locale locale) {
         Set<String> present = docs.stream().map(x -> x.documentType).collect(Collectors.toSet());
         try {
-            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, FR);
+            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, locale);
             List<ChecklistItem> checklist = e.requiredDocuments().stream()
                     .map(r -> new ChecklistItem(r.id(), r.label(), r.why(), present.contains(r.id()))).toList();
             return new LiveEvaluation(true, e.eligible(), List.of(), checklist, e);
         } catch (InvalidAnswersException e) {
             List<ChecklistItem> checklist = descriptor == null ? List.of() : descriptor.documents().stream()
-                    .map(x -> new ChecklistItem(x.id(), x.label().fr(), x.why().fr(), present.contains(x.id()))).toList();
+                    .map(x -> new ChecklistItem(x.id(), x.label().in(locale), x.why().in(locale), present.contains(x.id())))
+                    .toList();
             return new LiveEvaluation(false, null, e.errors(), checklist, null);
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             return new LiveEvaluation(false, null, List.of(new AnswerError(null, "SCHEME_UNAVAILABLE",
