@@ -212,21 +212,11 @@ class WebPagesBrowserTest {
             Map<String, String> choices = Map.of("programme", "QUALIF_EMPLOI", "regionFunded", "true",
                     "franceTravailRegistered", "true", "unemploymentBenefit", "NONE", "taxNoticeProvided", "true",
                     "familyBreakdown", "false", "singleParent", "false");
-            int steps = 0;
-            while (driver.getCurrentUrl().contains("/etape/")) {
-                steps++;
-                assertTrue(driver.getTitle().startsWith("Étape " + steps + " sur "), driver.getTitle());
+            int steps = answerSteps(driver, texts, choices, step -> {
+                assertTrue(driver.getTitle().startsWith("Étape " + step + " sur "), driver.getTitle());
                 assertEquals(1, driver.findElements(By.cssSelector("ol.progress li[aria-current=step]")).size());
-                auditAs(driver, auditor, "step-" + steps);
-                texts.forEach((id, v) -> driver.findElements(By.id(id)).forEach(e -> {
-                    e.clear();
-                    e.sendKeys(v);
-                }));
-                choices.forEach((name, v) -> driver.findElements(By.cssSelector("input[name='" + name + "'][value='" + v + "']"))
-                        .forEach(WebElement::click));
-                submit(driver, driver.findElement(By.cssSelector("button[name=go][value=next]")));
-                assertTrue(steps < 20, "the steps never end");
-            }
+                auditAs(driver, auditor, "step-" + step);
+            });
             assertTrue(steps >= 3, "short steps, one topic each: " + steps);
             assertTrue(driver.getCurrentUrl().contains("/documents"), driver.getCurrentUrl());
             auditAs(driver, auditor, "documents");
@@ -267,10 +257,41 @@ class WebPagesBrowserTest {
         }
     }
 
+    /** A check run on each step page before it is answered. */
+    interface StepCheck {
+        void on(int step) throws Exception;
+    }
+
+    /**
+     * Answers every step as a person would (typing the given texts, ticking the given choices wherever the fields are
+     * on the page) and goes on until the steps end; returns how many there were.
+     */
+    private static int answerSteps(WebDriver driver, Map<String, String> texts, Map<String, String> choices,
+            StepCheck check) throws Exception {
+        int steps = 0;
+        while (driver.getCurrentUrl().contains("/etape/")) {
+            steps++;
+            check.on(steps);
+            texts.forEach((id, v) -> driver.findElements(By.id(id)).forEach(e -> {
+                e.clear();
+                e.sendKeys(v);
+            }));
+            choices.forEach((name, v) -> driver.findElements(By.cssSelector("input[name='" + name + "'][value='" + v + "']"))
+                    .forEach(WebElement::click));
+            submit(driver, driver.findElement(By.cssSelector("button[name=go][value=next]")));
+            assertTrue(steps < 20, "the steps never end");
+        }
+        return steps;
+    }
+
     /** Clicks a submit button and waits for the next page (a click may return before the navigation starts). */
     private static void submit(WebDriver driver, WebElement button) {
         button.click();
-        // the old page's element goes away; Chromium reports it as stale, or as a node "not in the document"
+        awaitGone(driver, button);
+    }
+
+    /** Waits for the next page: the old page's element goes away (stale, or a node "not in the document"). */
+    private static void awaitGone(WebDriver driver, WebElement button) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try {
                 button.isEnabled();
@@ -446,18 +467,7 @@ class WebPagesBrowserTest {
             Map<String, String> texts = Map.of("birthDate", "15/06/2003", "applicationDate", "10/03/2026", "quoteAmount", "1200");
             Map<String, String> choices = Map.of("missionLocaleFollowed", "true", "pathway", "QUALIFICATION_SUPPORT",
                     "licenceObstacleToProject", "true", "drivingSchoolInRegion", "true", "includesHighwayCode", "true");
-            int steps = 0;
-            while (driver.getCurrentUrl().contains("/etape/")) {
-                steps++;
-                texts.forEach((id, v) -> driver.findElements(By.id(id)).forEach(e -> {
-                    e.clear();
-                    e.sendKeys(v);
-                }));
-                choices.forEach((name, v) -> driver.findElements(By.cssSelector("input[name='" + name + "'][value='" + v + "']"))
-                        .forEach(WebElement::click));
-                submit(driver, driver.findElement(By.cssSelector("button[name=go][value=next]")));
-                assertTrue(steps < 20, "the steps never end");
-            }
+            answerSteps(driver, texts, choices, step -> { });
             for (int i = 0; i < 10 && !driver.findElements(By.cssSelector("section.document input[type=file]")).isEmpty(); i++) {
                 List<WebElement> missing = driver.findElements(By.xpath("//section[contains(@class,'document')][not(.//span[@class='ok'])]//input[@type='file']"));
                 if (missing.isEmpty()) {
@@ -532,14 +542,7 @@ class WebPagesBrowserTest {
             assertEquals("button", driver.switchTo().activeElement().getTagName());
             WebElement button = driver.switchTo().activeElement();
             keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-                try {
-                    button.isEnabled();
-                    return false;
-                } catch (org.openqa.selenium.WebDriverException gone) {
-                    return true;
-                }
-            });
+            awaitGone(driver, button);
             assertTrue(driver.getCurrentUrl().contains("/mes-demandes"), driver.getCurrentUrl());
         } finally {
             driver.quit();

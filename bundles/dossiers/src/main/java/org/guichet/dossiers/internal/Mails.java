@@ -31,6 +31,23 @@ public final class Mails {
         }
     }
 
+    /** What a transaction made, and the mails to send once it is committed. */
+    public record Mailed<T>(T result, java.util.List<OutgoingMail> mails) {
+        public static <T> Mailed<T> of(T result, OutgoingMail... mails) {
+            return new Mailed<>(result, java.util.Arrays.stream(mails).filter(java.util.Objects::nonNull).toList());
+        }
+
+        public static <T> Mailed<T> of(T result, java.util.List<OutgoingMail> mails) {
+            return new Mailed<>(result, java.util.List.copyOf(mails));
+        }
+    }
+
+    /** Sends the mails of a committed transaction (quietly) and gives its result. */
+    public static <T> T deliver(MailService mail, Mailed<T> done) {
+        done.mails().forEach(m -> sendQuietly(mail, m));
+        return done.result();
+    }
+
     /** 2 582,76 € (ordinary spaces: some mail readers show the typographic ones as boxes). */
     public static String euros(BigDecimal amount) {
         return java.text.NumberFormat.getCurrencyInstance(Locale.FRANCE).format(amount).replace('\u202f', ' ')

@@ -390,7 +390,7 @@ public class InstructionServiceImpl implements InstructionService {
         if (!due.isAfter(today)) {
             throw GuichetException.invalid("DEADLINE_INVALID", "deadline", "La date limite doit être après aujourd'hui.");
         }
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             DossierEntity d = held(em, agent, dossierId);
             requireOpen(d);
             if (Complements.open(em, d.id) != null) {
@@ -443,18 +443,14 @@ public class InstructionServiceImpl implements InstructionService {
                             "Bonjour " + p.displayName() + ",\n\n" + text, "COMPLEMENT_REQUEST"));
                 }
             }
-            return new Object[] {complement(em, c), notices};
-        });
-        @SuppressWarnings("unchecked")
-        List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
-        return (ComplementRequest) out[0];
+            return Mails.Mailed.of(complement(em, c), notices);
+        }));
     }
 
     @Override
     public ComplementRequest answerComplement(Caller caller, long dossierId, long requestId, String message) {
         String m = limit(message, 4000, "message");
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             DossierEntity d = em.find(DossierEntity.class, dossierId);
             boolean own = d != null && d.applicantId == caller.accountId();
             boolean mediator = d != null && !own && caller.has(Role.MEDIATOR)
@@ -514,12 +510,9 @@ public class InstructionServiceImpl implements InstructionService {
                 notice = new OutgoingMail(agent.email, "Complément reçu : " + d.reference, "Bonjour " + agent.displayName
                         + ",\n\nLe complément demandé pour le dossier " + d.reference + " est arrivé.\n", "COMPLEMENT_ANSWERED");
             }
-            return new Object[] {complement(em, c), notice};
-        });
-        if (out[1] != null) {
-            Mails.sendQuietly(mail, (OutgoingMail) out[1]);
-        }
-        return (ComplementRequest) out[0];
+            return Mails.Mailed.of(complement(em, c), notice);
+        }));
+
     }
 
     @Override
@@ -552,7 +545,7 @@ public class InstructionServiceImpl implements InstructionService {
     public ThreadMessage postMessage(Caller caller, long dossierId, String body) {
         String b = required(limit(body, 4000, "body"), "body");
         readable(caller, dossierId);
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             DossierEntity d = em.find(DossierEntity.class, dossierId);
             boolean asAgent = isAgentOf(caller, d) && caller.accountId() != d.applicantId && caller.assistance() == null;
             MessageEntity m = new MessageEntity();
@@ -576,12 +569,8 @@ public class InstructionServiceImpl implements InstructionService {
                                     + "\n\nRépondez depuis votre espace sur le guichet des aides.", "MESSAGE"));
                 }
             }
-            return new Object[] {message(em, m), notices};
-        });
-        @SuppressWarnings("unchecked")
-        List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
-        return (ThreadMessage) out[0];
+            return Mails.Mailed.of(message(em, m), notices);
+        }));
     }
 
     @Override
@@ -600,7 +589,7 @@ public class InstructionServiceImpl implements InstructionService {
         }
         boolean grant = "GRANTED".equals(r.outcome());
         String justification = limit(r.justification(), 4000, "justification");
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             DossierEntity d = held(em, agent, dossierId);
             if (r.expectedVersion() != null && r.expectedVersion() != d.version) {
                 throw Tx.editConflict();
@@ -752,12 +741,8 @@ public class InstructionServiceImpl implements InstructionService {
                                 + "\nLa lettre de décision (PDF) est dans votre espace, avec l'explication complète.",
                         "DECISION"));
             }
-            return new Object[] {decision(em, x), notices};
-        });
-        @SuppressWarnings("unchecked")
-        List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
-        return (Decision) out[0];
+            return Mails.Mailed.of(decision(em, x), notices);
+        }));
     }
 
     @Override

@@ -72,7 +72,7 @@ public class MandateServiceImpl implements MandateService {
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
         String link = Secrets.token();
         String code = Secrets.code();
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             MandateEntity m = em.createQuery("select m from MandateEntity m where m.mediatorId = :m and m.applicantId = :a"
                     + " and m.state in ('PENDING', 'ACTIVE')", MandateEntity.class).setParameter("m", mediator.accountId())
@@ -96,10 +96,8 @@ public class MandateServiceImpl implements MandateService {
                     Channel.MEDIATOR, null, mediator.organisationId(), "Mandat demandé à " + email);
             OutgoingMail message = Mails.mandateRequest(email, applicant.displayName, mediator.displayName(),
                     organisationName(em, mediator.organisationId()), link("/mandats/accepter", link), code);
-            return new Object[] {view(em, m), message};
-        });
-        Mails.sendQuietly(mail, (OutgoingMail) out[1]);
-        return (Mandate) out[0];
+            return Mails.Mailed.of(view(em, m), message);
+        }));
     }
 
     @Override
@@ -111,7 +109,7 @@ public class MandateServiceImpl implements MandateService {
             throw GuichetException.invalid("FILE_REQUIRED", "file", "Joignez le formulaire de consentement signé.");
         }
         DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES, "consentement signé");
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             if (Mandates.active(em, mediator.accountId(), applicant.id) != null) {
                 throw GuichetException.conflict("MANDATE_EXISTS", "Cette personne vous a déjà donné mandat.");
@@ -140,10 +138,8 @@ public class MandateServiceImpl implements MandateService {
                             + " formulaire que vous avez signé : il ou elle peut faire vos demandes d'aide à la Région"
                             + " avec vous. Vous pouvez voir ce mandat et le retirer à tout moment dans votre espace"
                             + " (connexion avec un code reçu par courriel).\n", "MANDATE_RECORDED");
-            return new Object[] {view(em, m), notice};
-        });
-        Mails.sendQuietly(mail, (OutgoingMail) out[1]);
-        return (Mandate) out[0];
+            return Mails.Mailed.of(view(em, m), notice);
+        }));
     }
 
     @Override
@@ -159,10 +155,13 @@ public class MandateServiceImpl implements MandateService {
         });
     }
 
+    /** A wrong code is counted (committed) before it is refused. */
+    private record Outcome(Mandate mandate, GuichetException refusal) { }
+
     @Override
     public Mandate acceptWithCode(Caller caller, long mandateId, String code) {
         String c = code == null ? "" : code.replaceAll("\\s", "");
-        Object[] out = tx.call(em -> {
+        Outcome out = tx.call(em -> {
             MandateEntity m = visible(em, caller, mandateId);
             AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.subjectId = :m and"
                     + " t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.id desc",
@@ -171,7 +170,7 @@ public class MandateServiceImpl implements MandateService {
             GuichetException wrong = new GuichetException(Kind.INVALID, "INVALID_CODE", "code",
                     "Ce code n'est pas le bon, ou il n'est plus valable. Le médiateur peut renvoyer une demande.");
             if (t == null || !"PENDING".equals(m.state)) {
-                return new Object[] {null, wrong};
+                return new Outcome(null, wrong);
             }
             if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
                 t.attempts++;
@@ -181,16 +180,16 @@ public class MandateServiceImpl implements MandateService {
                 Activity.record(em, "MANDATE_CODE_FAILED", caller.accountId(), caller.displayName(), m.applicantId,
                         caller.accountId() == m.applicantId ? Channel.ONLINE : Channel.MEDIATOR, null, m.organisationId,
                         "Code de mandat incorrect (essai " + t.attempts + ")");
-                return new Object[] {null, wrong};
+                return new Outcome(null, wrong);
             }
             Channel channel = caller.accountId() == m.applicantId ? Channel.ONLINE : Channel.MEDIATOR;
-            return new Object[] {accept(em, m, t, caller.accountId(), caller.displayName(), channel,
-                    channel == Channel.ONLINE ? "avec le code reçu" : "avec le code que la personne a donné"), null};
+            return new Outcome(accept(em, m, t, caller.accountId(), caller.displayName(), channel,
+                    channel == Channel.ONLINE ? "avec le code reçu" : "avec le code que la personne a donné"), null);
         });
-        if (out[1] != null) {
-            throw (GuichetException) out[1];
+        if (out.refusal() != null) {
+            throw out.refusal();
         }
-        return (Mandate) out[0];
+        return out.mandate();
     }
 
     private Mandate accept(EntityManager em, MandateEntity m, AccountTokenEntity t, long actorId, String actorName,

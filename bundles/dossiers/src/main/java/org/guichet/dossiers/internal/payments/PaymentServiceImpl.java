@@ -323,10 +323,10 @@ public class PaymentServiceImpl implements PaymentService {
     public PaymentBatch confirmPaid(Caller agent, long batchId, LocalDate paidOn) {
         requireAgent(agent);
         LocalDate day = paidOn == null ? LocalDate.now(PARIS) : paidOn;
-        Object[] out = tx.call(em -> {
+        return Mails.deliver(mail, tx.call(em -> {
             PaymentBatchEntity b = visibleBatch(em, agent, batchId);
             if ("PAID".equals(b.status)) {
-                return new Object[] {batch(em, b), List.of()};
+                return Mails.Mailed.of(batch(em, b));
             }
             b.status = "PAID";
             b.paidOn = Date.valueOf(day);
@@ -355,12 +355,8 @@ public class PaymentServiceImpl implements PaymentService {
                         "PAYMENT"));
             });
             em.flush();
-            return new Object[] {batch(em, b), notices};
-        });
-        @SuppressWarnings("unchecked")
-        List<OutgoingMail> notices = (List<OutgoingMail>) out[1];
-        notices.forEach(notice -> Mails.sendQuietly(mail, notice));
-        return (PaymentBatch) out[0];
+            return Mails.Mailed.of(batch(em, b), notices);
+        }));
     }
 
     private static PaymentBatch batch(EntityManager em, PaymentBatchEntity b) {
