@@ -125,7 +125,7 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
             if (!c.isValid(2)) {
                 return HealthStatus.down("connection is not valid");
             }
-            int current = migrator.currentVersion();
+            int current = migrator.currentVersion(c);
             if (current != migrator.latestVersion()) {
                 return HealthStatus.down("schema at version " + current + ", expected " + migrator.latestVersion());
             }

@@ -74,9 +74,17 @@ public final class SchemaMigrator {
     /** The highest applied version, 0 when none. */
     public int currentVersion() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            ensureHistoryTable(c);
-            return appliedChecksums(c).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return currentVersion(c);
         }
+    }
+
+    /**
+     * The same on a connection the caller already holds: a health check must never wait for a second pooled
+     * connection while it holds one (under load the pool deadlocks).
+     */
+    public int currentVersion(Connection c) throws SQLException {
+        ensureHistoryTable(c);
+        return appliedChecksums(c).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /** The highest version this code ships. */

@@ -1,0 +1,14 @@
+-- V4: delegated access scoped to what was consented (issue 10).
+-- The training organisation a dossier names (set when the applicant accepts an organisation's enrolment data):
+-- an organisation's key reaches only these dossiers.
+ALTER TABLE DOSSIER ADD COLUMN ORGANISATION_ID BIGINT REFERENCES ORGANISATION (ID);
+CREATE INDEX DOSSIER_ORGANISATION ON DOSSIER (ORGANISATION_ID);
+CREATE INDEX DOSSIER_MANDATE ON DOSSIER (MANDATE_ID);
+-- a phone call gives access until it ends or until ENDS_AT, whichever comes first
+ALTER TABLE PHONE_CALL ADD COLUMN ENDS_AT TIMESTAMP;
+UPDATE PHONE_CALL SET ENDS_AT = STARTED_AT;
+CREATE INDEX PHONE_CALL_APPLICANT ON PHONE_CALL (APPLICANT_ID);
+-- a signed consent form checked by an agent
+ALTER TABLE MANDATE ADD COLUMN CHECKED_BY BIGINT REFERENCES ACCOUNT (ID);
+ALTER TABLE MANDATE ADD COLUMN CHECKED_AT TIMESTAMP;
+ALTER TABLE MANDATE ADD COLUMN CHECK_COMMENT VARCHAR(2000);
