@@ -419,13 +419,29 @@ class DossierJourneyTest {
         assertEquals(200, api.get("/dossiers/" + yanisDossier, yanis).status());
         assertEquals("ACTIVE", api.get("/mandates", yanis).json().path(0).path("state").asText());
 
-        // a mandate recorded with a signed consent form is ACTIVE at once; revoked, it gives no more access
-        Reply consent = api.upload("/mandates/signed-consent", Map.of("applicantEmail", "ines." + RUN + "@example.fr",
+        // a signed consent form is not a consent by itself: the mandate waits for the person's confirmation
+        String ines = "ines." + RUN + "@example.fr";
+        Reply consent = api.upload("/mandates/signed-consent", Map.of("applicantEmail", ines,
                 "applicantName", "Inès"), "consentement.pdf", "application/pdf", Files2.pdf("Je donne mandat"), camille, Map.of());
         assertEquals(201, consent.status(), consent.toString());
-        assertEquals("ACTIVE", consent.json().path("state").asText());
+        assertEquals("PENDING", consent.json().path("state").asText());
         assertEquals("SIGNED_CONSENT", consent.json().path("method").asText());
-        assertTrue(mail.latest("ines." + RUN + "@example.fr", "MANDATE_RECORDED").text().contains("retirer"));
+        long inesId = consent.json().path("applicant").path("id").asLong();
+        assertEquals("MANDATE_REQUIRED", api.post("/dossiers", map("schemeId", "driving-licence", "applicantId", inesId),
+                camille).code(), "no dossier for her before she confirms");
+        Mailbox.Mail confirm = mail.latest(ines, "MANDATE_REQUEST");
+        assertTrue(confirm.text().contains("formulaire de consentement"), confirm.text());
+        assertEquals("ACTIVE", api.post("/mandates/acceptance", map("token", confirm.token()), null).json()
+                .path("state").asText());
+        // a mediator may ask one person only a few times a day (429 with Retry-After)
+        String zoe = "zoe." + RUN + "@example.fr";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.post("/mandates", map("applicantEmail", zoe, "applicantName", "Zoé"), camille).status());
+        }
+        Reply tooMany = api.post("/mandates", map("applicantEmail", zoe, "applicantName", "Zoé"), camille);
+        assertEquals(429, tooMany.status(), tooMany.toString());
+        assertEquals("MANDATE_REQUESTS_LIMIT", tooMany.code());
+        assertTrue(tooMany.response().headers().firstValue("Retry-After").isPresent(), tooMany.toString());
         Reply revoked = api.post("/mandates/" + asked.json().path("id").asLong() + "/revocation", null, yanis);
         assertEquals("REVOKED", revoked.json().path("state").asText(), revoked.toString());
         assertEquals(404, api.get("/dossiers/" + yanisDossier, camille).status(), "no mandate, no access");

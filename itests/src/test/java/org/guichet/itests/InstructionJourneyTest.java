@@ -136,6 +136,15 @@ class InstructionJourneyTest {
         Reply consent = api.upload("/mandates/signed-consent", Map.of("applicantEmail", YANIS, "applicantName", "Yanis"),
                 "consentement.pdf", "application/pdf", Files2.pdf("Mandat"), camille, Map.of());
         long yanisId = consent.json().path("applicant").path("id").asLong();
+        assertEquals("PENDING", consent.json().path("state").asText(), consent.toString());
+        // he never opens his mail: an agent checks the scanned form instead
+        long consentId = consent.json().path("id").asLong();
+        Reply toCheck = api.get("/mandates/consent-checks", alex);
+        assertTrue(toCheck.json().toString().contains("\"id\":" + consentId + ","), toCheck.toString());
+        assertEquals(200, api.get("/mandates/" + consentId + "/consent-form", alex).status());
+        assertEquals(403, api.get("/mandates/consent-checks", camille).status());
+        Reply checked = api.post("/mandates/" + consentId + "/consent-check", map("valid", true), alex);
+        assertEquals("ACTIVE", checked.json().path("state").asText(), checked.toString());
         dl = api.post("/dossiers", map("schemeId", "driving-licence", "applicantId", yanisId), camille).json().path("id").asLong();
         Map<String, Object> answers = new LinkedHashMap<>();
         answers.put("birthDate", "2008-03-11");
@@ -289,6 +298,20 @@ class InstructionJourneyTest {
                 map("body", "Je voudrais être payée sur mon nouveau compte."), holder, "X-Phone-Call", String.valueOf(callId));
         assertEquals(201, assisted.status(), assisted.toString());
         assertEquals("AGENT", assisted.json().path("authorRole").asText());
+        // the call reaches this dossier only: not another of hers, not a new one
+        long other = api.post("/dossiers", map("schemeId", "vocational-training"), lea).json().path("id").asLong();
+        assertEquals(404, api.sendWithHeader("GET", "/dossiers/" + other, null, holder, "X-Phone-Call",
+                String.valueOf(callId)).status());
+        assertEquals(403, api.sendWithHeader("POST", "/dossiers", map("schemeId", "vocational-training"), holder,
+                "X-Phone-Call", String.valueOf(callId)).status());
+        // a call about her account (help to sign in) reaches no dossier at all
+        long accountCall = api.post("/instruction/phone-calls", map("applicantId", leaId, "reason", "Mot de passe perdu"),
+                holder).json().path("id").asLong();
+        assertEquals(404, api.sendWithHeader("GET", "/dossiers/" + vt, null, holder, "X-Phone-Call",
+                String.valueOf(accountCall)).status());
+        assertEquals("[]", api.sendWithHeader("GET", "/dossiers", null, holder, "X-Phone-Call",
+                String.valueOf(accountCall)).json().toString());
+        api.post("/instruction/phone-calls/" + accountCall + "/end", map("outcome", "Code envoyé"), holder);
         Reply ended = api.post("/instruction/phone-calls/" + callId + "/end", map("outcome", "Expliqué le calendrier des versements"), holder);
         assertEquals(200, ended.status());
         assertTrue(ended.json().path("durationSeconds").asLong() >= 0);
@@ -303,8 +326,10 @@ class InstructionJourneyTest {
             }
         }
         assertTrue(phone, "assisted action flagged PHONE: " + history);
+        assertFalse(history.toString().contains("Elle ne sait pas quand"), "the agent's words stay hers: " + history);
+        assertFalse(history.toString().contains("calendrier des versements"), history.toString());
         JsonNode loads = api.get("/instruction/workloads", sam).json();
-        assertTrue(loads.toString().contains("\"callsLast30Days\":1"), loads.toString());
+        assertTrue(loads.toString().contains("\"callsLast30Days\":2"), loads.toString());
         assertEquals(403, api.get("/instruction/workloads", alex).status());
 
         // a newer version would be compared before anything changes; with the same version nothing differs

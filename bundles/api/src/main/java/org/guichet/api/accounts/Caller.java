@@ -17,8 +17,11 @@ public record Caller(long accountId, String email, String displayName, Set<Role>
         this(accountId, email, displayName, roles, organisationId, schemes, null);
     }
 
-    /** The agent behind an assisted caller, and the call. */
-    public record Assistance(long agentId, String agentName, long callId) { }
+    /**
+     * The agent behind an assisted caller, and the call. The call reaches one dossier only ({@code dossierId}; none
+     * when the call is about the account, e.g. help to sign in) and ends at {@code endsAt} at the latest.
+     */
+    public record Assistance(long agentId, String agentName, long callId, Long dossierId, java.time.Instant endsAt) { }
 
     public boolean has(Role role) {
         return roles.contains(role);

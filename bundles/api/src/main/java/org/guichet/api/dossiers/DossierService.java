@@ -58,4 +58,36 @@ public interface DossierService {
      * same receipt.
      */
     Receipt submit(Caller caller, long dossierId);
+
+    /**
+     * The applicant (or the mediator who files under her mandate) withdraws a dossier that is not decided yet: it
+     * becomes WITHDRAWN, an agent holding it is told, and nothing more happens to it.
+     *
+     * @since 1.1
+     */
+    Dossier withdraw(Caller caller, long dossierId, String reason);
+
+    /**
+     * The applicant lets a mediator who holds her ACTIVE mandate see and complete one of her own dossiers (a mandate
+     * alone reaches only the dossiers filed under it); {@code mandateId} null stops sharing it.
+     *
+     * @since 1.1
+     */
+    Dossier share(Caller caller, long dossierId, Long mandateId);
+
+    /**
+     * What organisations that enrolled the applicant offer to put into this DRAFT (pre-filled answers, their training
+     * entry certificate), waiting for her acceptance; empty for anyone but the applicant and her mediator.
+     *
+     * @since 1.1
+     */
+    List<EnrolmentOffer> offers(Caller caller, long dossierId);
+
+    /**
+     * The applicant (or her mediator) accepts an organisation's offer: its answers and certificate enter the draft,
+     * marked as the organisation's, and the dossier names it as the training organisation.
+     *
+     * @since 1.1
+     */
+    Dossier acceptOffer(Caller caller, long dossierId, long enrolmentId);
 }

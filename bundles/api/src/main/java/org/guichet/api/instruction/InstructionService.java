@@ -57,6 +57,11 @@ public interface InstructionService {
 
     DocumentContent decisionLetter(Caller caller, long dossierId, long decisionId);
 
+    /**
+     * Opens a phone call. With a dossier (of a scheme the agent instructs, a draft included), the agent may act for
+     * the applicant on that dossier only, until the call ends or its time runs out; without one (help to sign in),
+     * the call gives no access to any dossier.
+     */
     PhoneCall startCall(Caller agent, long applicantId, Long dossierId, String reason);
 
     PhoneCall endCall(Caller agent, long callId, String outcome);
@@ -68,4 +73,12 @@ public interface InstructionService {
 
     /** Re-pins an undecided dossier to a newer version, storing the new evaluation; decided ones are refused. */
     CaseFile applyReevaluation(Caller agent, long dossierId, String version, String justification);
+
+    /**
+     * Closes a dossier: a decided one is archived, one that waits on a complement past its deadline is closed
+     * without a decision (the applicant is told and may file again). Anything else is refused (409).
+     *
+     * @since 1.1
+     */
+    CaseFile close(Caller agent, long dossierId, String reason);
 }

@@ -14,7 +14,10 @@ public interface MandateService {
      */
     Mandate request(Caller mediator, String applicantEmail, String applicantName);
 
-    /** A mediator records a mandate with the consent form the applicant signed: ACTIVE at once. */
+    /**
+     * A mediator records the consent form the applicant signed: the mandate stays PENDING until the applicant
+     * confirms it (link or code mailed to her, as for {@link #request}) or an agent checks the scan.
+     */
     Mandate recordSignedConsent(Caller mediator, String applicantEmail, String applicantName, String fileName,
             InputStream consentForm);
 
@@ -29,4 +32,26 @@ public interface MandateService {
 
     /** The caller's mandates: given (applicant) or held (mediator). */
     List<Mandate> list(Caller caller);
+
+    /**
+     * Signed consent forms waiting for a check, for agents and supervisors.
+     *
+     * @since 1.1
+     */
+    List<Mandate> consentsToCheck(Caller agent);
+
+    /**
+     * An agent checks a signed consent form: valid, the mandate becomes ACTIVE; not valid, it is REFUSED (with the
+     * reason, told to the mediator). Only PENDING signed-consent mandates can be checked.
+     *
+     * @since 1.1
+     */
+    Mandate checkConsent(Caller agent, long mandateId, boolean valid, String comment);
+
+    /**
+     * The signed consent form's file, for the applicant, the mediator and agents.
+     *
+     * @since 1.1
+     */
+    org.guichet.api.dossiers.DocumentContent consentForm(Caller caller, long mandateId);
 }

@@ -39,6 +39,13 @@ public @interface PortalConfig {
             + " account has this address; empty for none. There is never a default password.")
     String admin_email() default "";
 
+    @AttributeDefinition(description = "A phone call lets the agent act for the applicant on its dossier for this many"
+            + " minutes at most (the agent ends it sooner)")
+    int phone_call_minutes() default 30;
+
+    @AttributeDefinition(description = "Mandate requests one mediator may send to one person in 24 hours")
+    int mandate_requests_per_day() default 3;
+
     @AttributeDefinition(description = "Where document files are stored; empty for ${karaf.data}/guichet/documents")
     String documents_dir() default "";
 }

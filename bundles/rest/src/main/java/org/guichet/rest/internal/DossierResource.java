@@ -12,6 +12,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -28,6 +29,7 @@ import org.guichet.api.dossiers.Dossier;
 import org.guichet.api.dossiers.DossierDocument;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.dossiers.DossierSummary;
+import org.guichet.api.dossiers.EnrolmentOffer;
 import org.guichet.api.dossiers.Receipt;
 import org.guichet.api.instruction.ComplementRequest;
 import org.guichet.api.instruction.Decision;
@@ -139,6 +141,42 @@ public class DossierResource {
     public Receipt submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
         return service().submit(auth.caller(authorization, call), id);
+    }
+
+    /** @param reason why, in the person's words (optional) */
+    public record Withdrawal(String reason) { }
+
+    /** @param mandateId the ACTIVE mandate of the mediator who may then reach this dossier; null to stop sharing */
+    public record Sharing(Long mandateId) { }
+
+    @POST
+    @Path("{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Dossier withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id, Withdrawal body) {
+        return service().withdraw(auth.caller(authorization, call), id, body == null ? null : body.reason());
+    }
+
+    @PUT
+    @Path("{id}/sharing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Dossier share(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            Sharing body) {
+        return service().share(auth.caller(authorization), id, AccountResource.body(body).mandateId());
+    }
+
+    @GET
+    @Path("{id}/offers")
+    public List<EnrolmentOffer> offers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id) {
+        return service().offers(auth.caller(authorization, call), id);
+    }
+
+    @POST
+    @Path("{id}/offers/{enrolmentId}/acceptance")
+    public Dossier acceptOffer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(PHONE_CALL) String call, @PathParam("id") long id, @PathParam("enrolmentId") long enrolmentId) {
+        return service().acceptOffer(auth.caller(authorization, call), id, enrolmentId);
     }
 
     // ---- after submission: the thread, complement requests, decisions, payments (applicant, mediator, agent)

@@ -166,6 +166,16 @@ public class InstructionResource {
         return service().applyReevaluation(auth.caller(authorization), id, b.version(), b.justification());
     }
 
+    public record Closing(String reason) { }
+
+    @POST
+    @Path("dossiers/{id}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseFile close(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            Closing body) {
+        return service().close(auth.caller(authorization), id, AccountResource.body(body).reason());
+    }
+
     @POST
     @Path("phone-calls")
     @Consumes(MediaType.APPLICATION_JSON)

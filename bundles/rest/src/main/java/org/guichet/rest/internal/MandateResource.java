@@ -37,6 +37,35 @@ public class MandateResource {
 
     public record CodeAcceptance(String code) { }
 
+    /** @param valid whether the signed form is what it should be; @param comment why not (required then) */
+    public record ConsentCheck(Boolean valid, String comment) { }
+
+    @GET
+    @Path("consent-checks")
+    public List<Mandate> consentsToCheck(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service().consentsToCheck(auth.caller(authorization));
+    }
+
+    @POST
+    @Path("{id}/consent-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Mandate checkConsent(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            ConsentCheck body) {
+        ConsentCheck b = AccountResource.body(body);
+        if (b.valid() == null) {
+            throw org.guichet.api.error.GuichetException.invalid("VALID_REQUIRED", "valid",
+                    "Dites si le formulaire est valable (true) ou non (false).");
+        }
+        return service().checkConsent(auth.caller(authorization), id, b.valid(), b.comment());
+    }
+
+    @GET
+    @Path("{id}/consent-form")
+    public javax.ws.rs.core.Response consentForm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return DossierResource.file(service().consentForm(auth.caller(authorization), id), false);
+    }
+
     @GET
     public List<Mandate> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return service().list(auth.caller(authorization));

@@ -42,6 +42,8 @@ import org.guichet.api.instruction.ThreadMessage;
 import org.guichet.api.payments.Payment;
 import org.guichet.api.payments.PaymentBatch;
 import org.guichet.api.payments.PaymentService;
+import org.guichet.api.mandates.Mandate;
+import org.guichet.api.mandates.MandateService;
 import org.guichet.api.instruction.PhoneCall;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.SchemeDescriptor;
@@ -88,6 +90,10 @@ public class AgentPages extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PaymentService payments;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MandateService mandates;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Locale l = Page.locale(req);
@@ -101,6 +107,10 @@ public class AgentPages extends HttpServlet {
                 queue(req, resp, l, agent);
             } else if (p.length == 1 && p[0].equals("paiements")) {
                 payments(req, resp, l, agent, null);
+            } else if (p.length == 1 && p[0].equals("consentements")) {
+                consents(req, resp, l, agent, null);
+            } else if (p.length == 3 && p[0].equals("consentements") && p[2].equals("formulaire")) {
+                ApplicantPages.download(resp, mandates.consentForm(agent, Long.parseLong(p[1])));
             } else if (p.length == 4 && p[0].equals("paiements") && p[3].equals("fichier")) {
                 java.nio.file.Path file = payments.batchFile(agent, Long.parseLong(p[2]));
                 resp.setContentType("application/xml;charset=UTF-8");
@@ -138,6 +148,19 @@ public class AgentPages extends HttpServlet {
         String[] p = path(req);
         if (p.length > 0 && p[0].equals("paiements")) {
             paymentAction(req, resp, l, agent, p);
+            return;
+        }
+        if (p.length == 2 && p[0].equals("consentements")) {
+            try {
+                boolean valid = "oui".equals(req.getParameter("valid"));
+                mandates.checkConsent(agent, Long.parseLong(p[1]), valid, blank(req.getParameter("comment")));
+                resp.sendRedirect("/instruction/consentements?fait=" + (valid ? "consentement" : "consentement-refuse")
+                        + Page.langQuery(l, "&"));
+            } catch (GuichetException e) {
+                consents(req, resp, l, agent, Messages.of(l, e));
+            } catch (NumberFormatException e) {
+                notFound(resp, l);
+            }
             return;
         }
         long id;
@@ -185,6 +208,10 @@ public class AgentPages extends HttpServlet {
                 case "note" -> {
                     instruction.addNote(agent, id, req.getParameter("body"));
                     done = "note";
+                }
+                case "clore" -> {
+                    instruction.close(agent, id, req.getParameter("reason"));
+                    done = "clore";
                 }
                 case "message" -> {
                     instruction.postMessage(agent, id, req.getParameter("body"));
@@ -263,6 +290,11 @@ public class AgentPages extends HttpServlet {
         Pages.button(out, req, resp, "/compte/deconnexion", Page.t(l, "Se déconnecter", "Sign out"), "secondary");
         out.println("<p><a href=\"/instruction/paiements" + Page.langQuery(l, "?") + "\">" + Page.t(l, "Versements et"
                 + " fichiers de virement", "Payments and transfer files") + "</a></p>");
+        if (mandates != null) {
+            int toCheck = mandates.consentsToCheck(agent).size();
+            out.println("<p><a href=\"/instruction/consentements" + Page.langQuery(l, "?") + "\">" + Page.t(l,
+                    "Formulaires de consentement à vérifier", "Consent forms to check") + " (" + toCheck + ")</a></p>");
+        }
         out.println("<p>" + Page.t(l, "Par état : ", "By state: "));
         List<String> counts = new ArrayList<>();
         q.countsByState().forEach((s, n) -> counts.add(Html.esc(ApplicantPages.stateText(l, s)) + " " + n));
@@ -509,6 +541,14 @@ public class AgentPages extends HttpServlet {
                     "Reason for the call") + "</label><input type=\"text\" id=\"reason\" name=\"reason\"></div>");
             Pages.submit(out, l, "Noter un appel qui commence", "Record a call starting");
         }
+        // closing: archived after a decision, or when a complement's deadline passed unanswered
+        String st = d.state().name();
+        if (st.equals("GRANTED") || st.equals("REFUSED") || st.equals("WAITING_COMPLEMENT")) {
+            out.println("<form method=\"post\" action=\"/instruction/" + id + "/clore" + Page.langQuery(l, "?") + "\">"
+                    + csrf + "<div class=\"field\"><label for=\"close-reason\">" + Page.t(l, "Clore le dossier : pourquoi",
+                    "Close the file: why") + "</label><input type=\"text\" id=\"close-reason\" name=\"reason\"></div>");
+            Pages.submit(out, l, "Clore le dossier", "Close the file");
+        }
         // history
         out.println("<details><summary>" + Page.t(l, "Historique complet", "Full history") + "</summary><table><caption>"
                 + Page.t(l, "Qui a fait quoi, pour qui, par quel canal", "Who did what, for whom, through which channel")
@@ -599,6 +639,58 @@ public class AgentPages extends HttpServlet {
         }
     }
 
+    // ---- signed consent forms
+
+    private void consents(HttpServletRequest req, HttpServletResponse resp, Locale l, Caller agent, String error)
+            throws IOException {
+        if (mandates == null) {
+            Pages.unavailable(resp, l);
+            return;
+        }
+        List<Mandate> pending = mandates.consentsToCheck(agent);
+        Page.start(resp, error == null ? 200 : 400, l, Page.t(l, "Formulaires de consentement à vérifier",
+                "Consent forms to check"));
+        PrintWriter out = resp.getWriter();
+        if (error != null) {
+            Inputs.errorSummary(out, l, Map.of("", error));
+        }
+        String done = done(l, req.getParameter("fait"));
+        if (done != null) {
+            Inputs.notice(out, done);
+        }
+        out.println("<p>" + Page.t(l, "Un médiateur a enregistré le formulaire qu'une personne a signée pour lui donner"
+                + " mandat. Tant que la personne ne l'a pas confirmé par courriel, le mandat n'est en place que si vous"
+                + " vérifiez le formulaire : signé, au nom de la personne, nommant ce médiateur.", "A mediator recorded the"
+                + " form a person signed to give a mandate. Until the person confirms it by email, the mandate is in place"
+                + " only if you check the form: signed, in the person's name, naming this mediator.") + "</p>");
+        if (pending.isEmpty()) {
+            out.println("<p>" + Page.t(l, "Aucun formulaire en attente.", "No form waiting.") + "</p>");
+        }
+        String csrf = WebSession.hiddenField(req, resp);
+        for (Mandate m : pending) {
+            out.println("<section aria-labelledby=\"consent-" + m.id() + "\"><h2 id=\"consent-" + m.id() + "\">"
+                    + Html.esc(m.applicant().displayName()) + " → " + Html.esc(m.mediator().displayName()
+                    + (m.organisationName() == null ? "" : " (" + m.organisationName() + ")")) + "</h2><p>"
+                    + Page.t(l, "Enregistré le ", "Recorded on ") + MOMENT.format(m.createdAt()) + " — <a href=\"/instruction/"
+                    + "consentements/" + m.id() + "/formulaire\">" + Page.t(l, "voir le formulaire signé de ",
+                    "see the signed form of ") + Html.esc(m.applicant().displayName()) + "</a></p>");
+            out.println("<form method=\"post\" action=\"/instruction/consentements/" + m.id() + Page.langQuery(l, "?")
+                    + "\">" + csrf + "<fieldset><legend>" + Page.t(l, "Le formulaire de ", "The form of ")
+                    + Html.esc(m.applicant().displayName()) + Page.t(l, " est-il valable ?", " is it valid?") + "</legend>"
+                    + radio("valid-yes-" + m.id(), "valid", "oui", Page.t(l, "Oui, valable", "Yes, valid"), false)
+                    + radio("valid-no-" + m.id(), "valid", "non", Page.t(l, "Non", "No"), false) + "</fieldset>"
+                    + "<div class=\"field\"><label for=\"comment-" + m.id() + "\">" + Page.t(l, "Si non, ce qui ne va pas"
+                    + " (le médiateur le lira)", "If not, what is wrong (the mediator will read it)") + "</label>"
+                    + "<input type=\"text\" id=\"comment-" + m.id() + "\" name=\"comment\"></div>");
+            Pages.submit(out, l, "Enregistrer la vérification du formulaire de " + m.applicant().displayName(),
+                    "Record the check of the form of " + m.applicant().displayName());
+            out.println("</section>");
+        }
+        out.println("<p><a href=\"/instruction" + Page.langQuery(l, "?") + "\">" + Page.t(l, "Retour à la file",
+                "Back to the queue") + "</a></p>");
+        Page.end(out, l);
+    }
+
     /** What was just done, from its code. */
     static String done(Locale l, String code) {
         if (code == null) {
@@ -611,6 +703,11 @@ public class AgentPages extends HttpServlet {
             case "complement" -> Page.t(l, "Complément demandé : la personne est prévenue par courriel.",
                     "Complement requested: the person is told by email.");
             case "note" -> Page.t(l, "Note interne ajoutée.", "Internal note added.");
+            case "clore" -> Page.t(l, "Dossier clos.", "File closed.");
+            case "consentement" -> Page.t(l, "Formulaire accepté : le mandat est en place, la personne est prévenue.",
+                    "Form accepted: the mandate is in place, the person is told.");
+            case "consentement-refuse" -> Page.t(l, "Formulaire refusé : le médiateur est prévenu.",
+                    "Form refused: the mediator is told.");
             case "message" -> Page.t(l, "Message envoyé.", "Message sent.");
             case "decision" -> Page.t(l, "Décision enregistrée et envoyée.", "Decision recorded and sent.");
             case "appel" -> Page.t(l, "Appel en cours : notez-en l'issue à la fin.", "Call in progress: record its outcome"

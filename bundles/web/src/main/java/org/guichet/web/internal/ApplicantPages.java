@@ -28,6 +28,7 @@ import org.guichet.api.dossiers.Dossier;
 import org.guichet.api.dossiers.DossierDocument;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.dossiers.DossierSummary;
+import org.guichet.api.dossiers.EnrolmentOffer;
 import org.guichet.api.dossiers.Receipt;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.instruction.ComplementRequest;
@@ -168,6 +169,16 @@ public class ApplicantPages extends HttpServlet {
                     }
                     review(c, id(p[0]), true);
                 }
+            } else if (p.length == 3 && p[1].equals("offre")) {
+                dossiers.acceptOffer(c.caller(), id(p[0]), id(p[2]));
+                redirect(c, "/mes-demandes/" + p[0] + "?offre=1");
+            } else if (p.length == 2 && p[1].equals("partage")) {
+                String m = req.getParameter("mandateId");
+                dossiers.share(c.caller(), id(p[0]), m == null || m.isBlank() ? null : id(m));
+                redirect(c, "/mes-demandes/" + p[0] + "?partage=1");
+            } else if (p.length == 2 && p[1].equals("retrait")) {
+                dossiers.withdraw(c.caller(), id(p[0]), req.getParameter("reason"));
+                redirect(c, "/mes-demandes/" + p[0] + "?retrait=1");
             } else if (p.length == 2 && p[1].equals("messages")) {
                 instruction.postMessage(c.caller(), id(p[0]), req.getParameter("body"));
                 redirect(c, "/mes-demandes/" + p[0] + "#messages");
@@ -712,10 +723,26 @@ public class ApplicantPages extends HttpServlet {
         }
         out.println("<p class=\"state\"><strong>" + Page.t(l, "Où en est la demande : ", "Where it stands: ") + "</strong>"
                 + Html.esc(stateText(l, d.state().name())) + "</p>");
+        if (c.req().getParameter("offre") != null) {
+            Inputs.notice(out, Page.t(l, "C'est fait : les informations de l'organisme sont dans votre demande. Vous"
+                    + " pouvez les vérifier à chaque étape.", "Done: the organisation's information is in your application."
+                    + " You can check it at each step."));
+        }
+        if (c.req().getParameter("partage") != null) {
+            Inputs.notice(out, Page.t(l, "C'est noté : qui peut voir cette demande a changé.",
+                    "Noted: who can see this application has changed."));
+        }
+        if (c.req().getParameter("retrait") != null) {
+            Inputs.notice(out, Page.t(l, "Votre demande est retirée : rien de plus ne sera fait. Vous pouvez faire une"
+                    + " nouvelle demande quand vous voulez.", "Your application is withdrawn: nothing more will be done."
+                    + " You can apply again whenever you want."));
+        }
         if (d.state().name().equals("DRAFT")) {
             out.println("<p><a class=\"button\" href=\"/mes-demandes/" + id + "/etape/1" + Page.langQuery(l, "?") + "\">"
                     + Page.t(l, "Continuer ma demande", "Continue my application") + "</a></p>");
+            offers(c, d, out);
         }
+        sharing(c, d, out);
         if (d.receipt() != null) {
             out.println("<p>" + Page.t(l, "Envoyée le ", "Sent on ") + DAY.format(d.receipt().submittedAt()) + " — "
                     + Page.t(l, "accusé de réception ", "receipt ") + Html.esc(d.receipt().number()) + "</p>");
@@ -789,6 +816,65 @@ public class ApplicantPages extends HttpServlet {
         Page.end(out, l);
     }
 
+    /** What an organisation that enrolled her offers to put into a draft she opened before: nothing without her yes. */
+    private void offers(Ctx c, Dossier d, PrintWriter out) {
+        Locale l = c.locale();
+        for (EnrolmentOffer o : dossiers.offers(c.caller(), d.id())) {
+            out.println("<section class=\"result\" aria-labelledby=\"offer-" + o.enrolmentId() + "\"><h2 id=\"offer-"
+                    + o.enrolmentId() + "\">" + Html.esc(Page.t(l, o.organisationName() + " vous a inscrit(e) à une formation",
+                    o.organisationName() + " enrolled you in a training")) + "</h2><p>" + Html.esc(Page.t(l,
+                    "L'organisme propose de remplir pour vous les questions sur la formation (dates, heures, programme)"
+                    + (o.certificate() ? " et de joindre son attestation d'entrée en formation" : "") + ". Rien n'entre"
+                    + " dans votre demande sans votre accord ; vous pourrez tout vérifier et corriger.",
+                    "The organisation offers to fill in the questions about the training (dates, hours, programme)"
+                    + (o.certificate() ? " and to attach its training entry certificate" : "") + ". Nothing goes into your"
+                    + " application without your consent; you can check and correct everything.")) + "</p>");
+            Pages.button(out, c.req(), c.resp(), "/mes-demandes/" + d.id() + "/offre/" + o.enrolmentId()
+                    + Page.langQuery(l, "?"), Page.t(l, "Utiliser ces informations", "Use this information"), null);
+            out.println("</section>");
+        }
+    }
+
+    /** Her own dossier: who helps her with it (a mandated mediator), and giving it up before a decision. */
+    private void sharing(Ctx c, Dossier d, PrintWriter out) {
+        Locale l = c.locale();
+        boolean mine = d.applicant().id() == c.caller().accountId() && c.caller().assistance() == null;
+        String state = d.state().name();
+        boolean open = state.equals("DRAFT") || state.equals("SUBMITTED") || state.equals("IN_REVIEW")
+                || state.equals("WAITING_COMPLEMENT");
+        if (mine) {
+            List<Mandate> given = mandates.list(c.caller()).stream().filter(m -> m.state().equals("ACTIVE")
+                    && m.applicant().id() == c.caller().accountId()).toList();
+            if (!given.isEmpty() || d.mandateId() != null) {
+                out.println("<section aria-labelledby=\"sharing\"><h2 id=\"sharing\">" + Page.t(l,
+                        "Qui m'aide pour cette demande", "Who helps me with this application") + "</h2>");
+                out.println("<form method=\"post\" action=\"/mes-demandes/" + d.id() + "/partage" + Page.langQuery(l, "?")
+                        + "\">" + WebSession.hiddenField(c.req(), c.resp()) + "<div class=\"field\"><label for=\"mandateId\">"
+                        + Page.t(l, "Personne qui peut voir et compléter cette demande avec vous",
+                                "Person who may see and complete this application with you") + "</label>"
+                        + "<select id=\"mandateId\" name=\"mandateId\"><option value=\"\">" + Page.t(l, "Personne",
+                                "Nobody") + "</option>");
+                for (Mandate m : given) {
+                    out.println("<option value=\"" + m.id() + "\"" + (Long.valueOf(m.id()).equals(d.mandateId())
+                            ? " selected" : "") + ">" + Html.esc(m.mediator().displayName()
+                            + (m.organisationName() == null ? "" : " (" + m.organisationName() + ")")) + "</option>");
+                }
+                out.println("</select></div>");
+                Pages.submit(out, l, "Enregistrer", "Save");
+                out.println("</section>");
+            }
+        }
+        if (open && (mine || c.caller().assistance() != null || d.applicant().id() != c.caller().accountId())) {
+            out.println("<section aria-labelledby=\"withdraw\"><h2 id=\"withdraw\">" + Page.t(l, "Renoncer à cette demande",
+                    "Give up this application") + "</h2><form method=\"post\" action=\"/mes-demandes/" + d.id() + "/retrait"
+                    + Page.langQuery(l, "?") + "\">" + WebSession.hiddenField(c.req(), c.resp())
+                    + "<div class=\"field\"><label for=\"reason\">" + Page.t(l, "Pourquoi (facultatif)", "Why (optional)")
+                    + "</label><textarea id=\"reason\" name=\"reason\" rows=\"2\" maxlength=\"2000\"></textarea></div>");
+            Pages.submit(out, l, "Retirer ma demande", "Withdraw my application");
+            out.println("</section>");
+        }
+    }
+
     static String stateText(Locale l, String state) {
         return switch (state) {
             case "DRAFT" -> Page.t(l, "en cours de préparation (pas encore envoyée)", "being prepared (not sent yet)");
@@ -797,6 +883,8 @@ public class ApplicantPages extends HttpServlet {
             case "WAITING_COMPLEMENT" -> Page.t(l, "l'agent attend un complément de votre part", "the agent is waiting for something from you");
             case "GRANTED" -> Page.t(l, "aide accordée", "aid granted");
             case "REFUSED" -> Page.t(l, "aide refusée", "aid refused");
+            case "WITHDRAWN" -> Page.t(l, "retirée (vous avez renoncé à cette demande)", "withdrawn (you gave up this application)");
+            case "CLOSED" -> Page.t(l, "close", "closed");
             default -> state;
         };
     }

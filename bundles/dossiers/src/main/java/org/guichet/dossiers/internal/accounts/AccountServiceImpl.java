@@ -109,7 +109,7 @@ public class AccountServiceImpl implements AccountService {
             a.passwordHash = hash;
             em.persist(a);
             em.flush();
-            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(config.activation_hours()));
+            Tokens.issue(em, a.id, ACTIVATION, token, null, Duration.ofHours(config.activation_hours()));
             Activity.record(em, "ACCOUNT_CREATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Compte demandeur créé, en attente de confirmation de l'adresse");
             return AccountViews.view(a);
@@ -126,7 +126,7 @@ public class AccountServiceImpl implements AccountService {
         String hash = password == null || password.isEmpty() ? null : hasher.hash(password);
         // the policy needs the person's words: checked inside, before anything is written
         return tx.call(em -> {
-            AccountTokenEntity t = validToken(em, ACTIVATION, token);
+            AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
             if (a.passwordHash == null) {
                 if (hash == null) {
@@ -216,7 +216,7 @@ public class AccountServiceImpl implements AccountService {
             em.createQuery("update AccountTokenEntity t set t.usedAt = :now where t.accountId = :a and t.purpose = :p"
                     + " and t.usedAt is null").setParameter("now", now()).setParameter("a", a.id)
                     .setParameter("p", SIGN_IN_CODE).executeUpdate();
-            token(em, a.id, SIGN_IN_CODE, code, null, Duration.ofMinutes(config.code_minutes()));
+            Tokens.issue(em, a.id, SIGN_IN_CODE, code, null, Duration.ofMinutes(config.code_minutes()));
             Activity.record(em, "SIGN_IN_CODE_SENT", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Code de connexion envoyé par courriel");
             return Mails.signInCode(a.email, a.displayName, code, config.code_minutes());
@@ -281,7 +281,7 @@ public class AccountServiceImpl implements AccountService {
             if (a == null || AccountState.DISABLED.name().equals(a.state)) {
                 return null;
             }
-            token(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
+            Tokens.issue(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
             Activity.record(em, "PASSWORD_RESET_REQUESTED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Lien pour un nouveau mot de passe envoyé");
             return Mails.passwordReset(a.email, a.displayName, link("/compte/nouveau-mot-de-passe", token));
@@ -298,7 +298,7 @@ public class AccountServiceImpl implements AccountService {
         }
         String hash = hasher.hash(newPassword == null ? "" : newPassword);
         tx.run(em -> {
-            AccountTokenEntity t = validToken(em, PASSWORD_RESET, token);
+            AccountTokenEntity t = Tokens.valid(em, PASSWORD_RESET, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
             policy.check(newPassword, a.email, a.displayName);
             a.passwordHash = hash;
@@ -393,7 +393,7 @@ public class AccountServiceImpl implements AccountService {
             AccountEntity a = newAccount(e, name, EnumSet.of(role), organisationId, agentSchemes);
             em.persist(a);
             em.flush();
-            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
+            Tokens.issue(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
             Activity.record(em, "ACCOUNT_INVITED", admin.accountId(), admin.displayName(), null, Channel.AGENT, null,
                     organisationId, "Compte " + role + " créé pour " + e);
             return AccountViews.view(a);
@@ -416,7 +416,7 @@ public class AccountServiceImpl implements AccountService {
             AccountEntity a = newAccount(e, name, EnumSet.of(Role.ADMIN), null, Set.of());
             em.persist(a);
             em.flush();
-            token(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
+            Tokens.issue(em, a.id, ACTIVATION, token, null, Duration.ofHours(hours));
             Activity.record(em, "ACCOUNT_INVITED", null, "opérateur", null, Channel.OPERATOR, null, null,
                     "Compte administrateur créé pour " + e);
         });
@@ -451,30 +451,6 @@ public class AccountServiceImpl implements AccountService {
     }
 
     /** Stores a mailed secret's hash; package-visible for the mandates. */
-    public static AccountTokenEntity token(EntityManager em, long accountId, String purpose, String secret, Long subjectId,
-            Duration validity) {
-        AccountTokenEntity t = new AccountTokenEntity();
-        t.accountId = accountId;
-        t.purpose = purpose;
-        t.tokenHash = Secrets.sha256(secret);
-        t.subjectId = subjectId;
-        t.createdAt = now();
-        t.expiresAt = Timestamp.from(Instant.now().plus(validity));
-        em.persist(t);
-        return t;
-    }
-
-    public static AccountTokenEntity validToken(EntityManager em, String purpose, String secret) {
-        AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.tokenHash = :h and t.purpose = :p",
-                AccountTokenEntity.class).setParameter("h", Secrets.sha256(secret)).setParameter("p", purpose)
-                .getResultStream().findFirst().orElse(null);
-        if (t == null || t.usedAt != null || !t.expiresAt.toInstant().isAfter(Instant.now())) {
-            throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou trop"
-                    + " ancien). Vous pouvez en demander un nouveau, ou vous connecter avec un code reçu par courriel.");
-        }
-        return t;
-    }
-
     private SessionGrant openSession(EntityManager em, AccountEntity a, String method) {
         String token = Secrets.token();
         Instant now = Instant.now();

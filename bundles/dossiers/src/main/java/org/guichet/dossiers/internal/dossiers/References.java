@@ -6,10 +6,10 @@ import javax.persistence.EntityManager;
  * Human-readable references, VT-2026-000123: one counter per prefix and year, incremented by an UPDATE that locks
  * its row until the transaction ends, so two dossiers never get the same number on Derby or PostgreSQL.
  */
-final class References {
+public final class References {
     private References() { }
 
-    static String next(EntityManager em, String prefix, int year) {
+    public static String next(EntityManager em, String prefix, int year) {
         int updated = em.createNativeQuery("UPDATE REFERENCE_COUNTER SET LAST_VALUE = LAST_VALUE + 1"
                 + " WHERE PREFIX = ? AND YEAR_NUMBER = ?").setParameter(1, prefix).setParameter(2, year).executeUpdate();
         if (updated == 0) {

@@ -22,4 +22,6 @@ public class PhoneCallEntity {
     @Column(name = "OUTCOME") public String outcome;
     @Column(name = "STARTED_AT") public Timestamp startedAt;
     @Column(name = "ENDED_AT") public Timestamp endedAt;
+    /** the call gives access until it ends, and never after this */
+    @Column(name = "ENDS_AT") public Timestamp endsAt;
 }

@@ -4,17 +4,19 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.AccountState;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
 import org.guichet.api.activity.Channel;
+import org.guichet.api.dossiers.DocumentContent;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
 import org.guichet.api.mail.MailService;
@@ -25,24 +27,30 @@ import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Mails;
 import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
-import org.guichet.dossiers.internal.accounts.AccountServiceImpl;
+import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.accounts.Secrets;
+import org.guichet.dossiers.internal.accounts.Tokens;
 import org.guichet.dossiers.internal.activity.Activity;
 import org.guichet.dossiers.internal.documents.DocumentFiles;
-import org.guichet.dossiers.internal.dossiers.DossierServiceImpl;
+import org.guichet.dossiers.internal.dossiers.DossierViews;
 import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.AccountTokenEntity;
 import org.guichet.dossiers.internal.jpa.DocumentEntity;
 import org.guichet.dossiers.internal.jpa.MandateEntity;
-import org.guichet.dossiers.internal.jpa.OrganisationEntity;
+import org.guichet.dossiers.internal.jpa.MandateState;
+import org.guichet.dossiers.internal.shared.Lookups;
+import org.guichet.dossiers.internal.shared.Storage;
+import org.guichet.dossiers.internal.shared.Views;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Mandates instead of shared passwords: the applicant accepts by the mailed link or code, or the mediator records a
- * consent form she signed; she sees every mandate and can revoke it.
+ * Mandates instead of shared passwords. A mandate is ACTIVE only once the applicant has confirmed it through her
+ * mailbox (the mailed link, or the mailed code she enters or reads to the mediator), or once an agent has checked
+ * the consent form she signed; she sees every mandate and can revoke it, and a revoked mandate never comes back
+ * without a new confirmation. A mediator may ask one person only a few times a day.
  */
 @Component(service = MandateService.class, configurationPid = PortalConfig.PID)
 public class MandateServiceImpl implements MandateService {
@@ -51,52 +59,38 @@ public class MandateServiceImpl implements MandateService {
     static final Duration VALIDITY = Duration.ofDays(7);
     static final List<String> CONSENT_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
     static final long CONSENT_MAX_BYTES = 10L * 1024 * 1024;
+    static final String SIGNED_CONSENT = "SIGNED_CONSENT";
 
     private final Tx tx;
     private final MailService mail;
     private final PortalConfig config;
     private final DocumentFiles files;
+    private final Clock clock;
 
     @Activate
     public MandateServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
             @Reference Database database, @Reference MailService mail, PortalConfig config) {
+        this(emf, mail, config, Clock.systemUTC());
+    }
+
+    /** For tests: the same with a clock of one's own. */
+    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, PortalConfig config, Clock clock) {
         this.tx = new Tx(emf);
         this.mail = mail;
         this.config = config;
-        this.files = new DocumentFiles(DossierServiceImpl.documentsDir(config));
+        this.files = new DocumentFiles(Storage.documentsDir(config));
+        this.clock = clock;
     }
 
     @Override
     public Mandate request(Caller mediator, String applicantEmail, String applicantName) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
-        String link = Secrets.token();
-        String code = Secrets.code();
         return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
-            MandateEntity m = em.createQuery("select m from MandateEntity m where m.mediatorId = :m and m.applicantId = :a"
-                    + " and m.state in ('PENDING', 'ACTIVE')", MandateEntity.class).setParameter("m", mediator.accountId())
-                    .setParameter("a", applicant.id).getResultStream().findFirst().orElse(null);
-            if (m != null && "ACTIVE".equals(m.state)) {
-                throw GuichetException.conflict("MANDATE_EXISTS", "Cette personne vous a déjà donné mandat.");
-            }
-            if (m == null) {
-                m = newMandate(mediator, applicant.id, "EMAIL_CONFIRMATION", "PENDING");
-                em.persist(m);
-                em.flush();
-            } else {
-                // asked again: the previous link and code stop working
-                em.createQuery("update AccountTokenEntity t set t.usedAt = :now where t.subjectId = :m and t.usedAt is null"
-                        + " and t.purpose in ('MANDATE_LINK', 'MANDATE_CODE')").setParameter("now", now())
-                        .setParameter("m", m.id).executeUpdate();
-            }
-            AccountServiceImpl.token(em, applicant.id, LINK, link, m.id, VALIDITY);
-            AccountServiceImpl.token(em, applicant.id, CODE, code, m.id, VALIDITY);
-            Activity.record(em, "MANDATE_REQUESTED", mediator.accountId(), mediator.displayName(), applicant.id,
-                    Channel.MEDIATOR, null, mediator.organisationId(), "Mandat demandé à " + email);
-            OutgoingMail message = Mails.mandateRequest(email, applicant.displayName, mediator.displayName(),
-                    organisationName(em, mediator.organisationId()), link("/mandats/accepter", link), code);
-            return Mails.Mailed.of(view(em, m), message);
+            MandateEntity m = pendingOrNew(em, mediator, applicant, "EMAIL_CONFIRMATION");
+            OutgoingMail message = ask(em, mediator, applicant, m, "Mandat demandé à " + email, null);
+            return Mails.Mailed.of(Views.mandate(em, m), message);
         }));
     }
 
@@ -108,12 +102,16 @@ public class MandateServiceImpl implements MandateService {
         if (consentForm == null) {
             throw GuichetException.invalid("FILE_REQUIRED", "file", "Joignez le formulaire de consentement signé.");
         }
+        // the limit and the existing mandate are checked before a byte of the upload is kept
+        tx.run(em -> {
+            AccountEntity a = AccountViews.byEmail(em, email);
+            if (a != null) {
+                refuseIfActiveOrTooMany(em, mediator, a.id);
+            }
+        });
         DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES, "consentement signé");
         return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
-            if (Mandates.active(em, mediator.accountId(), applicant.id) != null) {
-                throw GuichetException.conflict("MANDATE_EXISTS", "Cette personne vous a déjà donné mandat.");
-            }
             DocumentEntity doc = new DocumentEntity();
             doc.documentType = "MANDATE_CONSENT";
             doc.fileName = fileName == null || fileName.isBlank() ? "consentement" : fileName.replaceAll(".*[/\\\\]", "");
@@ -126,20 +124,80 @@ public class MandateServiceImpl implements MandateService {
             doc.source = "MEDIATOR";
             em.persist(doc);
             em.flush();
-            MandateEntity m = newMandate(mediator, applicant.id, "SIGNED_CONSENT", "ACTIVE");
+            MandateEntity m = pendingOrNew(em, mediator, applicant, SIGNED_CONSENT);
+            m.method = SIGNED_CONSENT;
             m.consentDocumentId = doc.id;
-            m.acceptedAt = m.createdAt;
+            OutgoingMail message = ask(em, mediator, applicant, m, "Formulaire de consentement signé enregistré ; en"
+                    + " attente de la confirmation de la personne ou de la vérification d'un agent",
+                    "a enregistré le formulaire de consentement que vous avez signé.");
+            return Mails.Mailed.of(Views.mandate(em, m), message);
+        }));
+    }
+
+    /** The PENDING mandate between these two (its older link and code voided), or a new one; limits checked. */
+    private MandateEntity pendingOrNew(EntityManager em, Caller mediator, AccountEntity applicant, String method) {
+        refuseIfActiveOrTooMany(em, mediator, applicant.id);
+        MandateEntity m = em.createQuery("select m from MandateEntity m where m.mediatorId = :m and m.applicantId = :a"
+                + " and m.state = :s order by m.id desc", MandateEntity.class).setParameter("m", mediator.accountId())
+                .setParameter("a", applicant.id).setParameter("s", MandateState.PENDING).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        if (m == null) {
+            m = new MandateEntity();
+            m.mediatorId = mediator.accountId();
+            m.organisationId = mediator.organisationId();
+            m.applicantId = applicant.id;
+            m.method = method;
+            m.state = MandateState.PENDING;
+            m.createdAt = now();
             em.persist(m);
             em.flush();
-            Activity.record(em, "MANDATE_GIVEN", mediator.accountId(), mediator.displayName(), applicant.id,
-                    Channel.MEDIATOR, null, mediator.organisationId(), "Mandat enregistré avec un consentement signé");
-            OutgoingMail notice = new OutgoingMail(email, "Un mandat a été enregistré pour vos demandes d'aide",
-                    "Bonjour " + applicant.displayName + ",\n\n" + mediator.displayName() + " a enregistré le"
-                            + " formulaire que vous avez signé : il ou elle peut faire vos demandes d'aide à la Région"
-                            + " avec vous. Vous pouvez voir ce mandat et le retirer à tout moment dans votre espace"
-                            + " (connexion avec un code reçu par courriel).\n", "MANDATE_RECORDED");
-            return Mails.Mailed.of(view(em, m), notice);
-        }));
+        } else {
+            voidTokens(em, m);
+        }
+        return m;
+    }
+
+    private void refuseIfActiveOrTooMany(EntityManager em, Caller mediator, long applicantId) {
+        if (Lookups.activeMandate(em, mediator.accountId(), applicantId) != null) {
+            throw GuichetException.conflict("MANDATE_EXISTS", "Cette personne vous a déjà donné mandat.");
+        }
+        Instant since = clock.instant().minus(Duration.ofDays(1));
+        List<Timestamp> asked = em.createQuery("select e.occurredAt from ActivityEventEntity e where e.type ="
+                + " 'MANDATE_REQUESTED' and e.actorId = :m and e.onBehalfOfId = :a and e.occurredAt >= :since order by"
+                + " e.occurredAt", Timestamp.class).setParameter("m", mediator.accountId()).setParameter("a", applicantId)
+                .setParameter("since", Timestamp.from(since)).getResultList();
+        int limit = Math.max(1, config.mandate_requests_per_day());
+        if (asked.size() >= limit) {
+            long retry = Math.max(60, Duration.between(clock.instant(),
+                    asked.get(asked.size() - limit).toInstant().plus(Duration.ofDays(1))).toSeconds());
+            throw new GuichetException(Kind.TOO_MANY_ATTEMPTS, "MANDATE_REQUESTS_LIMIT", null, "Vous avez déjà demandé"
+                    + " son accord à cette personne " + asked.size() + " fois aujourd'hui : attendez sa réponse, ou"
+                    + " réessayez demain.", null, Map.of("retryAfterSeconds", retry));
+        }
+    }
+
+    /** Mails the applicant a fresh link and code to confirm the mandate, and records the request. */
+    private OutgoingMail ask(EntityManager em, Caller mediator, AccountEntity applicant, MandateEntity m, String detail,
+            String signedText) {
+        String link = Secrets.token();
+        String code = Secrets.code();
+        Tokens.issue(em, applicant.id, LINK, link, m.id, VALIDITY);
+        Tokens.issue(em, applicant.id, CODE, code, m.id, VALIDITY);
+        Activity.record(em, "MANDATE_REQUESTED", mediator.accountId(), mediator.displayName(), applicant.id,
+                Channel.MEDIATOR, null, mediator.organisationId(), detail);
+        String organisation = Lookups.organisationName(em, mediator.organisationId());
+        OutgoingMail message = Mails.mandateRequest(applicant.email, applicant.displayName, mediator.displayName(),
+                organisation, link("/mandats/accepter", link), code);
+        if (signedText == null) {
+            return message;
+        }
+        return new OutgoingMail(message.to(), "Confirmez le mandat donné à " + mediator.displayName(),
+                "Bonjour " + applicant.displayName + ",\n\n" + mediator.displayName()
+                + (organisation == null ? "" : " (" + organisation + ")") + " " + signedText + " Pour qu'il ou elle"
+                + " puisse faire vos demandes d'aide avec vous, confirmez-le en ouvrant ce lien :\n\n"
+                + link("/mandats/accepter", link) + "\n\nou donnez-lui ce code : " + code + "\n\nSans votre"
+                + " confirmation, un agent de la Région vérifiera le formulaire. Si vous n'avez rien signé, ne faites"
+                + " rien et appelez le service des aides.\n", "MANDATE_REQUEST");
     }
 
     @Override
@@ -148,10 +206,10 @@ public class MandateServiceImpl implements MandateService {
             throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien est incomplet.");
         }
         return tx.call(em -> {
-            AccountTokenEntity t = AccountServiceImpl.validToken(em, LINK, token);
+            AccountTokenEntity t = Tokens.valid(em, LINK, token);
             MandateEntity m = em.find(MandateEntity.class, t.subjectId);
             AccountEntity applicant = em.find(AccountEntity.class, m.applicantId);
-            return accept(em, m, t, applicant.id, applicant.displayName, Channel.ONLINE, "par le lien reçu");
+            return accept(em, m, applicant.id, applicant.displayName, Channel.ONLINE, "par le lien reçu");
         });
     }
 
@@ -169,22 +227,23 @@ public class MandateServiceImpl implements MandateService {
                     .setMaxResults(1).getResultStream().findFirst().orElse(null);
             GuichetException wrong = new GuichetException(Kind.INVALID, "INVALID_CODE", "code",
                     "Ce code n'est pas le bon, ou il n'est plus valable. Le médiateur peut renvoyer une demande.");
-            if (t == null || !"PENDING".equals(m.state)) {
+            if (t == null || m.state != MandateState.PENDING) {
                 return new Outcome(null, wrong);
             }
+            boolean own = caller.accountId() == m.applicantId.longValue();
             if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
                 t.attempts++;
                 if (t.attempts >= 5) {
                     t.usedAt = now();
                 }
                 Activity.record(em, "MANDATE_CODE_FAILED", caller.accountId(), caller.displayName(), m.applicantId,
-                        caller.accountId() == m.applicantId ? Channel.ONLINE : Channel.MEDIATOR, null, m.organisationId,
+                        own ? Channel.ONLINE : Channel.MEDIATOR, null, m.organisationId,
                         "Code de mandat incorrect (essai " + t.attempts + ")");
                 return new Outcome(null, wrong);
             }
-            Channel channel = caller.accountId() == m.applicantId ? Channel.ONLINE : Channel.MEDIATOR;
-            return new Outcome(accept(em, m, t, caller.accountId(), caller.displayName(), channel,
-                    channel == Channel.ONLINE ? "avec le code reçu" : "avec le code que la personne a donné"), null);
+            Channel channel = own ? Channel.ONLINE : Channel.MEDIATOR;
+            return new Outcome(accept(em, m, caller.accountId(), caller.displayName(), channel,
+                    own ? "avec le code reçu" : "avec le code que la personne a donné"), null);
         });
         if (out.refusal() != null) {
             throw out.refusal();
@@ -192,16 +251,14 @@ public class MandateServiceImpl implements MandateService {
         return out.mandate();
     }
 
-    private Mandate accept(EntityManager em, MandateEntity m, AccountTokenEntity t, long actorId, String actorName,
-            Channel channel, String how) {
-        if (!"PENDING".equals(m.state)) {
+    private Mandate accept(EntityManager em, MandateEntity m, long actorId, String actorName, Channel channel,
+            String how) {
+        if (m.state != MandateState.PENDING) {
             throw GuichetException.conflict("MANDATE_NOT_PENDING", "Ce mandat n'attend plus de réponse.");
         }
-        m.state = "ACTIVE";
+        m.state = MandateState.ACTIVE;
         m.acceptedAt = now();
-        em.createQuery("update AccountTokenEntity x set x.usedAt = :now where x.subjectId = :m and x.usedAt is null"
-                + " and x.purpose in ('MANDATE_LINK', 'MANDATE_CODE')").setParameter("now", now())
-                .setParameter("m", m.id).executeUpdate();
+        voidTokens(em, m);
         AccountEntity applicant = em.find(AccountEntity.class, m.applicantId);
         if (AccountState.PENDING.name().equals(applicant.state)) {
             // the link or the code came through her mailbox: the address is proven
@@ -211,24 +268,31 @@ public class MandateServiceImpl implements MandateService {
         Activity.record(em, "MANDATE_GIVEN", actorId, actorName, m.applicantId, channel, null, m.organisationId,
                 "Mandat accepté " + how);
         em.flush();
-        return view(em, m);
+        return Views.mandate(em, m);
+    }
+
+    private void voidTokens(EntityManager em, MandateEntity m) {
+        em.createQuery("update AccountTokenEntity x set x.usedAt = :now where x.subjectId = :m and x.usedAt is null"
+                + " and x.purpose in ('MANDATE_LINK', 'MANDATE_CODE')").setParameter("now", now())
+                .setParameter("m", m.id).executeUpdate();
     }
 
     @Override
     public Mandate revoke(Caller caller, long mandateId) {
         return tx.call(em -> {
             MandateEntity m = visible(em, caller, mandateId);
-            if ("REVOKED".equals(m.state)) {
-                return view(em, m);
+            if (m.state == MandateState.REVOKED || m.state == MandateState.REFUSED) {
+                return Views.mandate(em, m);
             }
-            m.state = "REVOKED";
+            m.state = MandateState.REVOKED;
             m.revokedAt = now();
             m.revokedBy = caller.accountId();
+            voidTokens(em, m);
             Activity.record(em, "MANDATE_REVOKED", caller.accountId(), caller.displayName(), m.applicantId,
-                    caller.accountId() == m.applicantId ? Channel.ONLINE : Channel.MEDIATOR, null, m.organisationId,
-                    "Mandat retiré");
+                    caller.accountId() == m.applicantId.longValue() ? Channel.ONLINE : Channel.MEDIATOR, null,
+                    m.organisationId, "Mandat retiré");
             em.flush();
-            return view(em, m);
+            return Views.mandate(em, m);
         });
     }
 
@@ -236,21 +300,102 @@ public class MandateServiceImpl implements MandateService {
     public List<Mandate> list(Caller caller) {
         return tx.call(em -> em.createQuery("select m from MandateEntity m where m.applicantId = :me or m.mediatorId = :me"
                 + " order by m.id desc", MandateEntity.class).setParameter("me", caller.accountId()).getResultList()
-                .stream().map(m -> view(em, m)).toList());
+                .stream().map(m -> Views.mandate(em, m)).toList());
+    }
+
+    @Override
+    public List<Mandate> consentsToCheck(Caller agent) {
+        requireStaff(agent);
+        return tx.call(em -> em.createQuery("select m from MandateEntity m where m.state = :s and m.method = :method"
+                + " order by m.createdAt, m.id", MandateEntity.class).setParameter("s", MandateState.PENDING)
+                .setParameter("method", SIGNED_CONSENT).setMaxResults(500).getResultList().stream()
+                .map(m -> Views.mandate(em, m)).toList());
+    }
+
+    @Override
+    public Mandate checkConsent(Caller agent, long mandateId, boolean valid, String comment) {
+        requireStaff(agent);
+        if (comment != null && comment.length() > 2000) {
+            throw GuichetException.invalid("TOO_LONG", "comment", "Texte trop long : 2000 caractères au plus.");
+        }
+        if (!valid && (comment == null || comment.isBlank())) {
+            throw GuichetException.invalid("COMMENT_REQUIRED", "comment", "Dites au médiateur ce qui ne va pas dans le"
+                    + " formulaire.");
+        }
+        return Mails.deliver(mail, tx.call(em -> {
+            MandateEntity m = em.find(MandateEntity.class, mandateId);
+            if (m == null || !SIGNED_CONSENT.equals(m.method) || m.consentDocumentId == null) {
+                throw GuichetException.notFound("MANDATE_NOT_FOUND", "Ce mandat n'existe pas, ou il n'a pas de"
+                        + " formulaire signé à vérifier.");
+            }
+            if (m.state != MandateState.PENDING) {
+                throw GuichetException.conflict("MANDATE_NOT_PENDING", "Ce mandat n'attend plus de vérification.");
+            }
+            m.checkedBy = agent.accountId();
+            m.checkedAt = now();
+            m.checkComment = comment == null || comment.isBlank() ? null : comment.strip();
+            AccountEntity applicant = em.find(AccountEntity.class, m.applicantId);
+            AccountEntity mediator = em.find(AccountEntity.class, m.mediatorId);
+            if (valid) {
+                m.state = MandateState.ACTIVE;
+                m.acceptedAt = now();
+                voidTokens(em, m);
+                Activity.record(em, "MANDATE_GIVEN", agent.accountId(), agent.displayName(), m.applicantId,
+                        Channel.AGENT, null, m.organisationId, "Formulaire de consentement signé vérifié par un agent");
+                em.flush();
+                return Mails.Mailed.of(Views.mandate(em, m), new OutgoingMail(applicant.email,
+                        "Le mandat donné à " + mediator.displayName + " est en place",
+                        "Bonjour " + applicant.displayName + ",\n\nUn agent de la Région a vérifié le formulaire que"
+                                + " vous avez signé : " + mediator.displayName + " peut maintenant faire vos demandes"
+                                + " d'aide avec vous. Vous voyez ce mandat dans votre espace et pouvez le retirer à"
+                                + " tout moment.\n", "MANDATE_RECORDED"));
+            }
+            m.state = MandateState.REFUSED;
+            voidTokens(em, m);
+            Activity.record(em, "MANDATE_CONSENT_REFUSED", agent.accountId(), agent.displayName(), m.applicantId,
+                    Channel.AGENT, null, m.organisationId, "Formulaire de consentement non valable : " + m.checkComment);
+            em.flush();
+            return Mails.Mailed.of(Views.mandate(em, m), new OutgoingMail(mediator.email,
+                    "Formulaire de consentement non valable", "Bonjour " + mediator.displayName + ",\n\nLe formulaire"
+                            + " de consentement de " + applicant.displayName + " n'a pas pu être accepté : "
+                            + m.checkComment + "\n\nVous pouvez demander son accord par courriel depuis votre espace.\n",
+                    "MANDATE_CONSENT_REFUSED"));
+        }));
+    }
+
+    @Override
+    public DocumentContent consentForm(Caller caller, long mandateId) {
+        return tx.call(em -> {
+            MandateEntity m = em.find(MandateEntity.class, mandateId);
+            boolean party = m != null && (m.applicantId.longValue() == caller.accountId()
+                    || m.mediatorId.longValue() == caller.accountId()) && caller.assistance() == null;
+            if (m == null || !(party || DossierAccess.isStaff(caller)) || m.consentDocumentId == null) {
+                throw GuichetException.notFound("MANDATE_NOT_FOUND", "Ce mandat n'existe pas, ou vous n'y avez pas accès.");
+            }
+            DocumentEntity doc = em.find(DocumentEntity.class, m.consentDocumentId);
+            return new DocumentContent(DossierViews.document(em, doc), files.path(doc.sha256));
+        });
     }
 
     // ---- helpers
 
     private static void requireMediator(Caller c) {
-        if (!c.has(Role.MEDIATOR)) {
+        if (!c.has(Role.MEDIATOR) || c.assistance() != null) {
             throw GuichetException.forbidden("MEDIATOR_ONLY", "Seul un médiateur (organisme de formation, Mission"
                     + " locale) peut demander un mandat.");
         }
     }
 
+    private static void requireStaff(Caller c) {
+        if (!DossierAccess.isStaff(c)) {
+            throw GuichetException.forbidden("AGENT_ONLY", "Réservé aux agents instructeurs de la Région.");
+        }
+    }
+
     private static MandateEntity visible(EntityManager em, Caller caller, long id) {
         MandateEntity m = em.find(MandateEntity.class, id);
-        if (m == null || (m.applicantId != caller.accountId() && m.mediatorId != caller.accountId())) {
+        if (m == null || caller.assistance() != null || (m.applicantId.longValue() != caller.accountId()
+                && m.mediatorId.longValue() != caller.accountId())) {
             throw GuichetException.notFound("MANDATE_NOT_FOUND", "Ce mandat n'existe pas, ou vous n'y avez pas accès.");
         }
         return m;
@@ -266,7 +411,7 @@ public class MandateServiceImpl implements MandateService {
             a.state = AccountState.PENDING.name();
             a.roles = AccountViews.rolesColumn(EnumSet.of(Role.APPLICANT));
             a.schemes = "";
-            a.createdAt = now();
+            a.createdAt = Timestamp.from(Instant.now());
             em.persist(a);
             em.flush();
             Activity.record(em, "ACCOUNT_CREATED", a.id, a.displayName, null, Channel.MEDIATOR, null, null,
@@ -278,35 +423,11 @@ public class MandateServiceImpl implements MandateService {
         return a;
     }
 
-    private static MandateEntity newMandate(Caller mediator, long applicantId, String method, String state) {
-        MandateEntity m = new MandateEntity();
-        m.mediatorId = mediator.accountId();
-        m.organisationId = mediator.organisationId();
-        m.applicantId = applicantId;
-        m.method = method;
-        m.state = state;
-        m.createdAt = now();
-        return m;
-    }
-
-    public static Mandate view(EntityManager em, MandateEntity m) {
-        return new Mandate(m.id, AccountViews.person(em, m.mediatorId), m.organisationId,
-                organisationName(em, m.organisationId), AccountViews.person(em, m.applicantId), m.state, m.method,
-                m.consentDocumentId, m.createdAt.toInstant(), m.acceptedAt == null ? null : m.acceptedAt.toInstant(),
-                m.revokedAt == null ? null : m.revokedAt.toInstant());
-    }
-
-    private static String organisationName(EntityManager em, Long id) {
-        OrganisationEntity o = id == null ? null : em.find(OrganisationEntity.class, id);
-        return o == null ? null : o.name;
-    }
-
     private String link(String path, String token) {
         return config.portal_url().replaceAll("/+$", "") + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
-
 }

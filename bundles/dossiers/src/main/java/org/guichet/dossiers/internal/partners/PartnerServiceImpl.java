@@ -30,7 +30,20 @@ import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.accounts.Secrets;
 import org.guichet.dossiers.internal.activity.Activity;
 import org.guichet.dossiers.internal.documents.DocumentFiles;
-import org.guichet.dossiers.internal.dossiers.DossierServiceImpl;
+import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.access.DossierAccess;
+import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.instruction.Complements;
+import org.guichet.dossiers.internal.instruction.Desk;
+import org.guichet.dossiers.internal.jpa.ComplementRequestEntity;
+import org.guichet.dossiers.internal.shared.Csv;
+import org.guichet.dossiers.internal.shared.Lookups;
+import org.guichet.dossiers.internal.shared.Schemes;
+import org.guichet.dossiers.internal.shared.Storage;
+import org.guichet.api.dossiers.DossierState;
+import org.guichet.api.mail.MailService;
+import org.guichet.api.scheme.EvaluationService;
+import java.time.Clock;
 import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.DocumentEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
@@ -47,16 +60,28 @@ public class PartnerServiceImpl implements PartnerService {
     static final List<String> CERTIFICATE_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_ROWS = 5_000;
 
+    static final String CERTIFICATE = "TRAINING_ENTRY_CERTIFICATE";
+
     private final Tx tx;
-    private final SchemeRegistry registry;
     private final DocumentFiles files;
+    private final MailService mail;
+    private final Complements complements;
 
     @Activate
     public PartnerServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference Database database, @Reference SchemeRegistry registry, PortalConfig config) {
+            @Reference Database database, @Reference SchemeRegistry registry, @Reference EvaluationService evaluation,
+            @Reference MailService mail, PortalConfig config) {
+        this(emf, registry, evaluation, mail, config, Clock.systemUTC());
+    }
+
+    /** For tests: the same with a clock of one's own. */
+    public PartnerServiceImpl(EntityManagerFactory emf, SchemeRegistry registry, EvaluationService evaluation,
+            MailService mail, PortalConfig config, Clock clock) {
         this.tx = new Tx(emf);
-        this.registry = registry;
-        this.files = new DocumentFiles(DossierServiceImpl.documentsDir(config));
+        this.files = new DocumentFiles(Storage.documentsDir(config));
+        this.mail = mail;
+        Schemes schemes = new Schemes(registry);
+        this.complements = new Complements(new Desk(schemes, new DossierAccess(schemes, clock), clock), evaluation);
     }
 
     @Override
@@ -169,10 +194,11 @@ public class PartnerServiceImpl implements PartnerService {
         }
         DocumentFiles.Stored stored = files.store(content, CERTIFICATE_TYPES, 10L * 1024 * 1024,
                 "attestation d'entrée en formation");
-        return tx.call(em -> {
+        List<Mails.Mailed<?>> done = new ArrayList<>();
+        long id = tx.call(em -> {
             EnrolmentEntity e = em.find(EnrolmentEntity.class, enrolmentId);
             DocumentEntity doc = new DocumentEntity();
-            doc.documentType = "TRAINING_ENTRY_CERTIFICATE";
+            doc.documentType = CERTIFICATE;
             doc.fileName = fileName == null || fileName.isBlank() ? "attestation-entree-formation"
                     : fileName.replaceAll(".*[/\\\\]", "");
             doc.mediaType = stored.mediaType();
@@ -184,51 +210,38 @@ public class PartnerServiceImpl implements PartnerService {
             em.persist(doc);
             em.flush();
             e.certificateDocumentId = doc.id;
-            // the trainee's dossiers already open get it too, where the scheme asks for it and none is there yet
-            AccountEntity trainee = em.createQuery("select a from AccountEntity a where a.email = :m", AccountEntity.class)
-                    .setParameter("m", e.traineeEmail).getResultStream().findFirst().orElse(null);
+            AccountEntity trainee = AccountViews.byEmail(em, e.traineeEmail);
+            // drafts the trainee opened before do not receive it: it is offered to her there (DossierService.offers).
+            // A dossier that names this organisation and waits on it for this very certificate gets it, and goes
+            // back to its agent through the one "complement answered" use case.
             if (trainee != null) {
                 for (DossierEntity d : em.createQuery("select d from DossierEntity d where d.applicantId = :a and"
-                        + " d.state = 'DRAFT'", DossierEntity.class).setParameter("a", trainee.id).getResultList()) {
-                    boolean asked = registry.activeDescriptor(d.schemeId, d.schemeVersion)
-                            .map(s -> s.document(doc.documentType) != null).orElse(false);
-                    long has = em.createQuery("select count(x) from DocumentEntity x where x.dossierId = :d and"
-                            + " x.documentType = :t", Long.class).setParameter("d", d.id)
-                            .setParameter("t", doc.documentType).getSingleResult();
-                    if (asked && has == 0) {
-                        em.persist(DossierServiceImpl.copyDocument(doc, d.id, doc.documentType));
-                        Activity.record(em, "DOCUMENT_ADDED", null, organisation.name(), trainee.id, Channel.PARTNER,
-                                d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
-                    }
-                }
-            }
-            if (trainee != null) {
-                // a dossier waiting on the organisation for this very certificate gets it, and goes back to its agent
-                for (DossierEntity d : em.createQuery("select d from DossierEntity d where d.applicantId = :a and"
-                        + " d.state = 'WAITING_COMPLEMENT'", DossierEntity.class).setParameter("a", trainee.id).getResultList()) {
-                    var open = org.guichet.dossiers.internal.instruction.Complements.open(em, d.id);
+                        + " d.organisationId = :o and d.state = :s", DossierEntity.class).setParameter("a", trainee.id)
+                        .setParameter("o", organisation.id()).setParameter("s", DossierState.WAITING_COMPLEMENT)
+                        .getResultList()) {
+                    ComplementRequestEntity open = Lookups.openComplement(em, d.id);
                     if (open == null || !"ORGANISATION".equals(open.addressee)
-                            || !org.guichet.dossiers.internal.instruction.Complements.list(open.documentTypes)
-                                    .contains(doc.documentType)) {
+                            || !Lookups.list(open.documentTypes).contains(CERTIFICATE)) {
                         continue;
                     }
-                    DocumentEntity copy = DossierServiceImpl.copyDocument(doc, d.id, doc.documentType);
+                    DocumentEntity copy = Storage.copyDocument(doc, d.id, CERTIFICATE);
                     copy.uploadedAt = Timestamp.from(Instant.now());
                     em.persist(copy);
-                    open.state = "ANSWERED";
-                    open.answeredAt = copy.uploadedAt;
-                    open.answer = "Attestation envoyée par " + organisation.name();
-                    d.state = d.assigneeId == null ? "SUBMITTED" : "IN_REVIEW";
-                    d.waitingOn = "AGENT";
-                    d.updatedAt = copy.uploadedAt;
-                    Activity.record(em, "COMPLEMENT_ANSWERED", null, organisation.name(), trainee.id, Channel.PARTNER,
+                    em.flush();
+                    Activity.record(em, "DOCUMENT_ADDED", null, organisation.name(), trainee.id, Channel.PARTNER,
                             d.id, organisation.id(), "Attestation d'entrée en formation fournie par l'organisme");
+                    if (Complements.missing(em, d, open).isEmpty()) {
+                        done.add(complements.complete(em, d, open, "Attestation envoyée par " + organisation.name(),
+                                null, organisation.name(), trainee.id, Channel.PARTNER, organisation.id()));
+                    }
                 }
             }
             Activity.record(em, "CERTIFICATE_RECEIVED", null, organisation.name(), trainee == null ? null : trainee.id,
                     Channel.PARTNER, null, organisation.id(), "Attestation reçue pour l'inscription " + enrolmentId);
             return doc.id;
         });
+        done.forEach(m -> Mails.deliver(mail, m));
+        return id;
     }
 
     static Organisation view(OrganisationEntity o) {

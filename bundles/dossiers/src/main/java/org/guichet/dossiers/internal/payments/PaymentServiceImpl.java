@@ -48,7 +48,8 @@ import org.guichet.dossiers.internal.jpa.DecisionEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.jpa.PaymentBatchEntity;
 import org.guichet.dossiers.internal.jpa.PaymentEntity;
-import org.guichet.dossiers.internal.partners.Csv;
+import org.guichet.dossiers.internal.shared.Csv;
+import org.guichet.dossiers.internal.shared.Views;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -92,20 +93,11 @@ public class PaymentServiceImpl implements PaymentService {
     @Override
     public List<Payment> payments(Caller caller, long dossierId) {
         dossiers.get(caller, dossierId);
-        return tx.call(em -> views(em, dossierId));
-    }
-
-    public static List<Payment> views(EntityManager em, long dossierId) {
-        return em.createQuery("select p from PaymentEntity p where p.dossierId = :d order by p.month, p.id",
-                PaymentEntity.class).setParameter("d", dossierId).getResultList().stream().map(p -> view(em, p)).toList();
+        return tx.call(em -> Views.payments(em, dossierId));
     }
 
     static Payment view(EntityManager em, PaymentEntity p) {
-        DossierEntity d = em.find(DossierEntity.class, p.dossierId);
-        DecisionEntity x = em.find(DecisionEntity.class, p.decisionId);
-        return new Payment(p.id, p.dossierId, d.reference, p.month, p.promisedAmount, p.payableAmount,
-                p.promisedDate.toLocalDate(), p.status, p.batchId, p.paidOn == null ? null : p.paidOn.toLocalDate(),
-                p.attendedHours, p.scheduledHours, x.payeeName, x.payeeIban);
+        return Views.payment(em, p);
     }
 
     // ---- attendance
@@ -158,9 +150,11 @@ public class PaymentServiceImpl implements PaymentService {
                             + " l'inscription de cette personne."));
                     continue;
                 }
+                // only the payments of dossiers that name this organisation as their training organisation
                 List<PaymentEntity> found = em.createQuery("select p from PaymentEntity p, DossierEntity d, AccountEntity a"
                         + " where p.dossierId = d.id and d.applicantId = a.id and a.email = :m and p.month = :month"
-                        + " and p.status <> 'CANCELLED'", PaymentEntity.class).setParameter("m", email)
+                        + " and d.organisationId = :o and p.status <> 'CANCELLED'", PaymentEntity.class)
+                        .setParameter("m", email).setParameter("o", organisation.id())
                         .setParameter("month", month.toString()).getResultList();
                 if (found.isEmpty()) {
                     rejected.add(new RowError(row, "month", "NO_PAYMENT_FOR_MONTH", "Aucun versement n'est prévu ce mois-là"
@@ -224,8 +218,9 @@ public class PaymentServiceImpl implements PaymentService {
             return List.of();
         }
         return em.createQuery("select p from PaymentEntity p, DossierEntity d where p.dossierId = d.id and"
-                + " p.status = 'PAYABLE' and p.promisedDate <= :day and d.schemeId in :schemes and d.state = 'GRANTED'"
+                + " p.status = 'PAYABLE' and p.promisedDate <= :day and d.schemeId in :schemes and d.state = :granted"
                 + " order by p.promisedDate, p.id", PaymentEntity.class).setParameter("day", Date.valueOf(day))
+                .setParameter("granted", org.guichet.api.dossiers.DossierState.GRANTED)
                 .setParameter("schemes", agent.schemes()).getResultList();
     }
 

@@ -1,4 +1,4 @@
-package org.guichet.dossiers.internal.partners;
+package org.guichet.dossiers.internal.shared;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 class DossierTextsTest {
     @Test
     void referencePrefixesFromSchemeIds() {
-        assertEquals("VT", DossierServiceImpl.referencePrefix("vocational-training"));
-        assertEquals("DL", DossierServiceImpl.referencePrefix("driving-licence"));
-        assertEquals("BAFA", DossierServiceImpl.referencePrefix("bafa"));
+        assertEquals("VT", OpenDossier.referencePrefix("vocational-training"));
+        assertEquals("DL", OpenDossier.referencePrefix("driving-licence"));
+        assertEquals("BAFA", OpenDossier.referencePrefix("bafa"));
     }
 
     @Test
     void fileNamesLoseTheirPathAndControlCharacters() {
-        assertEquals("rib.pdf", DossierServiceImpl.cleanFileName("C:\\Users\\lea\\rib.pdf", "BANK", "application/pdf"));
-        assertEquals("passwd", DossierServiceImpl.cleanFileName("../../etc/passwd", "X", "application/pdf"));
-        assertEquals("identity.jpg", DossierServiceImpl.cleanFileName("", "IDENTITY", "image/jpeg"));
+        assertEquals("rib.pdf", Documents.cleanFileName("C:\\Users\\lea\\rib.pdf", "BANK", "application/pdf"));
+        assertEquals("passwd", Documents.cleanFileName("../../etc/passwd", "X", "application/pdf"));
+        assertEquals("identity.jpg", Documents.cleanFileName("", "IDENTITY", "image/jpeg"));
     }
 
     @Test
@@ -29,7 +29,7 @@ class DossierTextsTest {
         Receipt r = new Receipt("AR-VT-2026-000001", "VT-2026-000001", Instant.parse("2026-11-28T16:05:00Z"),
                 "vocational-training", "1.0.0", "Aide à la formation", "Léa", true, new BigDecimal("2582.76"),
                 List.of("Votre date de naissance : 10/03/2001"), List.of("Pièce d'identité : id.pdf"));
-        String text = DossierServiceImpl.receiptText(r);
+        String text = Submission.receiptText(r);
         assertTrue(text.contains("le 28/11/2026 à 17:05"), text);
         assertTrue(text.contains("2 582,76 €"), text);
         assertTrue(text.contains("- Pièce d'identité : id.pdf"), text);

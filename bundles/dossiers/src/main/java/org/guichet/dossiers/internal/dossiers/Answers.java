@@ -1,0 +1,88 @@
+package org.guichet.dossiers.internal.dossiers;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.FieldDefinition;
+import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.Tx;
+import org.guichet.dossiers.internal.access.AccessPolicy.Action;
+import org.guichet.dossiers.internal.access.DossierAccess;
+import org.guichet.dossiers.internal.activity.Activity;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.shared.Schemes;
+
+/** Saving answers as typed: only unknown questions and wrong shapes are refused; validity is the rules' business. */
+public final class Answers {
+    private final Schemes schemes;
+    private final DossierAccess access;
+
+    public Answers(Schemes schemes, DossierAccess access) {
+        this.schemes = schemes;
+        this.access = access;
+    }
+
+    public DossierEntity save(EntityManager em, Caller caller, long dossierId, Map<String, Object> answers,
+            Long expectedVersion) {
+        if (answers == null) {
+            throw GuichetException.invalid("ANSWERS_REQUIRED", "answers", "Aucune réponse n'a été envoyée.");
+        }
+        DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
+        Editing.requireEditable(em, d);
+        if (expectedVersion != null && expectedVersion.longValue() != d.version) {
+            throw Tx.editConflict();
+        }
+        SchemeDescriptor descriptor = schemes.of(d);
+        Editing.requireRequested(em, d, answers.keySet(), null);
+        for (Map.Entry<String, Object> a : answers.entrySet()) {
+            FieldDefinition f = descriptor.field(a.getKey());
+            if (f == null) {
+                throw GuichetException.invalid("UNKNOWN_FIELD", a.getKey(), "Cette question n'existe pas dans"
+                        + " ce formulaire : " + a.getKey());
+            }
+            Object v = a.getValue();
+            if (v != null && !(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                throw GuichetException.invalid("INVALID_TYPE", a.getKey(), "La réponse à « "
+                        + f.label().fr() + " » doit être un texte, un nombre ou oui/non.");
+            }
+            if (v instanceof String s && s.length() > 1000) {
+                throw GuichetException.invalid("TOO_LONG", a.getKey(), "La réponse à « " + f.label().fr()
+                        + " » doit tenir en 1000 caractères.");
+            }
+        }
+        Map<String, Object> current = Json.readMap(d.answers);
+        Map<String, String> sources = Json.readStringMap(d.answerSources);
+        List<String> changed = new ArrayList<>();
+        answers.forEach((k, v) -> {
+            Object before = current.get(k);
+            boolean blank = v == null || (v instanceof String s && s.isBlank());
+            if (blank) {
+                if (current.remove(k) != null) {
+                    changed.add(k);
+                    sources.remove(k);
+                }
+            } else if (!v.equals(before)) {
+                current.put(k, v instanceof String s ? s.strip() : v);
+                changed.add(k);
+                // typed by the person now, no longer the organisation's
+                sources.remove(k);
+            }
+        });
+        if (!changed.isEmpty()) {
+            d.answers = Json.write(current);
+            d.answerSources = Json.write(sources);
+            d.updatedAt = Timestamp.from(Instant.now());
+            Activity.record(em, "ANSWERS_SAVED", Activity.actorId(caller), Activity.actorName(caller),
+                    Activity.onBehalf(caller, d.applicantId), Activity.channel(caller, d.applicantId), d.id,
+                    caller.organisationId(), "Réponses enregistrées : " + String.join(", ", changed));
+            em.flush();
+        }
+        return d;
+    }
+}

@@ -1,0 +1,193 @@
+package org.guichet.dossiers.internal.instruction;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.dossiers.DossierState;
+import org.guichet.api.dossiers.PersonRef;
+import org.guichet.api.instruction.Decision;
+import org.guichet.api.instruction.DecisionRequest;
+import org.guichet.api.instruction.Payee;
+import org.guichet.api.instruction.Reason;
+import org.guichet.api.letters.DecisionLetter;
+import org.guichet.api.letters.LetterRenderer;
+import org.guichet.api.letters.SepaWriter;
+import org.guichet.api.mail.OutgoingMail;
+import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.Installment;
+import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Tx;
+import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.documents.DocumentFiles;
+import org.guichet.dossiers.internal.jpa.AccountEntity;
+import org.guichet.dossiers.internal.jpa.DecisionEntity;
+import org.guichet.dossiers.internal.jpa.DocumentEntity;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.jpa.PaymentEntity;
+import org.guichet.dossiers.internal.lifecycle.DossierLifecycle;
+import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Move;
+import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Transition;
+import org.guichet.dossiers.internal.payments.Schedules;
+
+/**
+ * Decisions are insert-only: a correction names the decision it supersedes, cancels what was not paid yet and
+ * reschedules (months already paid are not paid twice). The rules of what a decision must say are
+ * {@link DecisionPolicy}'s; the state change is the lifecycle's.
+ */
+final class Decisions {
+    private final Desk desk;
+    private final LetterRenderer letters;
+    private final SepaWriter sepa;
+    private final DocumentFiles files;
+
+    Decisions(Desk desk, LetterRenderer letters, SepaWriter sepa, DocumentFiles files) {
+        this.desk = desk;
+        this.letters = letters;
+        this.sepa = sepa;
+        this.files = files;
+    }
+
+    Mails.Mailed<Decision> decide(EntityManager em, Caller agent, long dossierId, DecisionRequest r) {
+        Desk.requireStaff(agent);
+        DossierEntity d = desk.held(em, agent, dossierId);
+        if (r != null && r.expectedVersion() != null && r.expectedVersion().longValue() != d.version) {
+            throw Tx.editConflict();
+        }
+        DecisionEntity previous = current(em, d.id);
+        boolean correction = d.state().decided();
+        Transition transition = correction ? Transition.CORRECT : Transition.DECIDE;
+        // the state guard first (a complement still awaited, a withdrawn dossier), then what the decision says
+        DossierLifecycle.next(d.snapshot(), Move.decision(transition, DossierState.GRANTED), desk.today());
+        DecisionPolicy.Plan plan = DecisionPolicy.plan(r, Json.read(d.evaluation, Evaluation.class), correction,
+                sepa::normaliseIban);
+        DossierState outcome = plan.grant() ? DossierState.GRANTED : DossierState.REFUSED;
+        d.move(Move.decision(transition, outcome), desk.today());
+        SchemeDescriptor s = desk.schemes.of(d);
+        Evaluation e = Json.read(d.evaluation, Evaluation.class);
+        DecisionEntity x = new DecisionEntity();
+        x.dossierId = d.id;
+        x.outcome = outcome.name();
+        x.rulesAmount = plan.rulesAmount();
+        x.decidedBy = agent.accountId();
+        x.decidedAt = desk.now();
+        x.supersedesId = previous == null ? null : previous.id;
+        x.schemeVersion = d.schemeVersion;
+        x.justification = plan.justification();
+        List<Installment> installments = List.of();
+        List<String> lines = new ArrayList<>();
+        String explanation;
+        if (plan.grant()) {
+            x.amount = plan.amount();
+            x.payeeName = plan.payeeName();
+            x.payeeIban = plan.payeeIban();
+            x.payeeBic = plan.payeeBic();
+            installments = Schedules.scale(e.amount() == null ? List.of() : e.amount().installments(),
+                    plan.rulesAmount(), plan.amount());
+            for (Installment i : installments) {
+                lines.add(Mails.month(i.period()) + " : " + Mails.euros(i.amount()));
+            }
+            StringBuilder b = new StringBuilder();
+            if (e.amount() != null && e.amount().lines() != null && !e.amount().lines().isEmpty()) {
+                b.append("Comment le montant est calculé : ");
+                b.append(e.amount().lines().stream().map(l -> l.label() + " " + Mails.euros(l.amount()))
+                        .collect(Collectors.joining(" ; ")));
+                b.append(".");
+            }
+            if (s.recurring()) {
+                b.append("\nChaque mois est versé quand l'organisme de formation a transmis votre présence ; une"
+                        + " absence non justifiée réduit le versement du mois en proportion des heures manquées.");
+            }
+            explanation = b.toString();
+        } else {
+            plan.reasons().forEach(rr -> lines.add(rr.label()));
+            explanation = "Ces raisons viennent des conditions de l'aide, fixées par la Région.";
+        }
+        x.reasons = Json.write(plan.reasons());
+        x.installments = Json.write(installments);
+        x.explanation = explanation;
+        em.persist(x);
+        em.flush();
+        // payments: what was not yet paid of an earlier decision is cancelled, then the new schedule is made
+        Set<String> paidMonths = new HashSet<>();
+        if (previous != null) {
+            for (PaymentEntity p : em.createQuery("select p from PaymentEntity p where p.dossierId = :d and"
+                    + " p.status <> 'CANCELLED'", PaymentEntity.class).setParameter("d", d.id).getResultList()) {
+                if (Set.of("ISSUED", "PAID").contains(p.status)) {
+                    paidMonths.add(p.month);
+                } else {
+                    p.status = "CANCELLED";
+                }
+            }
+        }
+        if (plan.grant()) {
+            Schedules.create(em, x, installments, s.recurring(), desk.today(), paidMonths);
+        }
+        AccountEntity applicant = em.find(AccountEntity.class, d.applicantId);
+        byte[] pdf = letters.decisionLetter(new DecisionLetter(d.reference, s.title().fr(), applicant.displayName,
+                applicant.email, desk.today(), plan.grant(), x.amount, lines, explanation, plan.justification(),
+                plan.grant() ? x.payeeName : null, agent.displayName(),
+                previous == null ? null : Desk.fr(previous.decidedAt.toInstant().atZone(Desk.PARIS).toLocalDate())));
+        DocumentFiles.Stored stored = files.store(new ByteArrayInputStream(pdf), List.of("application/pdf"),
+                20L * 1024 * 1024, "lettre de décision");
+        DocumentEntity letter = new DocumentEntity();
+        letter.dossierId = d.id;
+        letter.documentType = "DECISION_LETTER";
+        letter.fileName = "decision-" + d.reference + (correction ? "-" + x.id : "") + ".pdf";
+        letter.mediaType = stored.mediaType();
+        letter.sizeBytes = stored.size();
+        letter.sha256 = stored.sha256();
+        letter.uploadedAt = desk.now();
+        letter.uploadedBy = agent.accountId();
+        letter.source = "AGENT";
+        em.persist(letter);
+        em.flush();
+        x.letterDocumentId = letter.id;
+        d.decidedAt = x.decidedAt;
+        desk.touch(d);
+        em.flush();
+        Desk.record(em, agent, d, correction ? "DECISION_CORRECTED" : "DECIDED", (plan.grant() ? "Aide accordée : "
+                + Mails.euros(x.amount) : "Aide refusée : " + plan.reasons().stream().map(Reason::label)
+                .collect(Collectors.joining(" ; "))) + (plan.justification() == null ? "" : " — " + plan.justification()));
+        List<OutgoingMail> notices = new ArrayList<>();
+        for (PersonRef p : CaseFiles.recipients(em, d)) {
+            notices.add(new OutgoingMail(p.email(), "Décision sur votre demande " + d.reference,
+                    "Bonjour " + p.displayName() + ",\n\n" + (plan.grant()
+                            ? "La Région vous accorde l'aide « " + s.title().fr() + " » : " + Mails.euros(x.amount)
+                                    + ".\n\nLes versements prévus :\n" + lines.stream().map(l -> "- " + l + "\n")
+                                    .collect(Collectors.joining())
+                            : "La Région ne peut pas vous accorder l'aide « " + s.title().fr() + " ».\n\nPourquoi :\n"
+                                    + lines.stream().map(l -> "- " + l + "\n").collect(Collectors.joining()))
+                            + "\nLa lettre de décision (PDF) est dans votre espace, avec l'explication complète.",
+                    "DECISION"));
+        }
+        return Mails.Mailed.of(view(em, x), notices);
+    }
+
+    static DecisionEntity current(EntityManager em, long dossierId) {
+        return em.createQuery("select x from DecisionEntity x where x.dossierId = :d order by x.id desc",
+                DecisionEntity.class).setParameter("d", dossierId).setMaxResults(1).getResultStream().findFirst()
+                .orElse(null);
+    }
+
+    static List<Decision> list(EntityManager em, long dossierId) {
+        return em.createQuery("select x from DecisionEntity x where x.dossierId = :d order by x.id", DecisionEntity.class)
+                .setParameter("d", dossierId).getResultList().stream().map(x -> view(em, x)).toList();
+    }
+
+    static Decision view(EntityManager em, DecisionEntity x) {
+        List<Reason> reasons = List.of(Json.read(x.reasons, Reason[].class));
+        List<Installment> installments = List.of(Json.read(x.installments, Installment[].class));
+        return new Decision(x.id, x.dossierId, x.outcome, x.amount, x.rulesAmount, x.justification, reasons, installments,
+                x.explanation, x.payeeName == null ? null : new Payee(x.payeeName, x.payeeIban, x.payeeBic),
+                AccountViews.person(em, x.decidedBy), x.decidedAt.toInstant(), x.supersedesId, x.letterDocumentId,
+                x.schemeVersion);
+    }
+
+}

@@ -1,0 +1,86 @@
+package org.guichet.dossiers.internal.instruction;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.instruction.Reevaluation;
+import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.InvalidAnswersException;
+import org.guichet.api.scheme.RequiredDocument;
+import org.guichet.api.scheme.SchemeNotFoundException;
+import org.guichet.api.scheme.SchemeUnavailableException;
+import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Move;
+import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Transition;
+
+/** A newer version of the scheme: what it would change for a dossier, and re-pinning an undecided one to it. */
+final class Reevaluations {
+    private final Desk desk;
+    private final EvaluationService evaluation;
+
+    Reevaluations(Desk desk, EvaluationService evaluation) {
+        this.desk = desk;
+        this.evaluation = evaluation;
+    }
+
+    Reevaluation preview(EntityManager em, Caller agent, long dossierId, String version) {
+        Desk.requireStaff(agent);
+        return compare(desk.instructable(em, agent, dossierId), version);
+    }
+
+    void apply(EntityManager em, Caller agent, long dossierId, String version, String justification) {
+        Desk.requireStaff(agent);
+        String j = Desk.required(Desk.limit(justification, 2000, "justification"), "justification");
+        DossierEntity d = desk.held(em, agent, dossierId);
+        Reevaluation r = compare(d, version);
+        if (!r.applicable()) {
+            throw new GuichetException(Kind.CONFLICT, "DOSSIER_DECIDED", null, r.notApplicableBecause());
+        }
+        d.move(Move.of(Transition.REPIN), desk.today());
+        String from = d.schemeVersion;
+        d.schemeVersion = version;
+        d.evaluation = Json.write(r.after());
+        desk.touch(d);
+        Desk.record(em, agent, d, "SCHEME_VERSION_CHANGED", "Version " + from + " → " + version + " : " + j);
+    }
+
+    private Reevaluation compare(DossierEntity d, String version) {
+        if (version == null || version.isBlank()) {
+            throw GuichetException.invalid("VERSION_REQUIRED", "version", "Indiquez la version du dispositif.");
+        }
+        if (desk.schemes.registry().activeDescriptor(d.schemeId, version).isEmpty()) {
+            throw new GuichetException(Kind.NOT_FOUND, "SCHEME_VERSION_NOT_ACTIVE", "version",
+                    "La version " + version + " de ce dispositif n'est pas active.");
+        }
+        Map<String, Object> answers = Json.readMap(d.answers);
+        Evaluation before = Json.read(d.evaluation, Evaluation.class);
+        Evaluation after;
+        try {
+            after = evaluation.evaluate(d.schemeId, version, answers, Locale.FRENCH);
+        } catch (InvalidAnswersException e) {
+            throw new GuichetException(Kind.CONFLICT, "ANSWERS_INVALID_FOR_VERSION", "version", "Avec la version " + version
+                    + ", des réponses manquent ou ne sont plus valables.", e.errors(), null);
+        } catch (SchemeNotFoundException | SchemeUnavailableException e) {
+            throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", "version", e.getMessage());
+        }
+        Set<String> docsBefore = before == null ? Set.of()
+                : before.requiredDocuments().stream().map(RequiredDocument::id).collect(Collectors.toSet());
+        Set<String> docsAfter = after.requiredDocuments().stream().map(RequiredDocument::id).collect(Collectors.toSet());
+        boolean open = d.state().underInstruction();
+        return new Reevaluation(d.schemeVersion, version, before, after,
+                before == null || before.eligible() != after.eligible(),
+                docsAfter.stream().filter(x -> !docsBefore.contains(x)).sorted().toList(),
+                docsBefore.stream().filter(x -> !docsAfter.contains(x)).sorted().toList(),
+                before == null || before.amount() == null ? null : before.amount().total(),
+                after.amount() == null ? null : after.amount().total(), open,
+                open ? null : "Ce dossier est déjà décidé : une nouvelle version ne le change pas. Si la décision doit"
+                        + " changer, prenez une nouvelle décision motivée.");
+    }
+}
