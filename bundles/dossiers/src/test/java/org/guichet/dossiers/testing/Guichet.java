@@ -17,6 +17,7 @@ import org.guichet.api.dossiers.ChecklistItem;
 import org.guichet.api.dossiers.Dossier;
 import org.guichet.api.partners.Organisation;
 import org.guichet.dossiers.internal.PortalConfig;
+import org.guichet.dossiers.internal.accounts.AccountServiceImpl;
 import org.guichet.dossiers.internal.dossiers.DossierServiceImpl;
 import org.guichet.dossiers.internal.instruction.InstructionServiceImpl;
 import org.guichet.dossiers.internal.mandates.MandateServiceImpl;
@@ -31,18 +32,34 @@ public final class Guichet implements AutoCloseable {
     public static final String VT = "vocational-training";
     public static final String DL = "driving-licence";
 
-    public final TestPortal portal = new TestPortal();
+    public final TestPortal portal;
     public final MovableClock clock = new MovableClock(Instant.now());
-    public final PortalConfig config = portal.config(Map.of());
-    public final DossierServiceImpl dossiers = new DossierServiceImpl(portal.emf(), portal.registry(),
-            portal.evaluation(), portal.mail(), config, clock);
-    public final InstructionServiceImpl instruction = new InstructionServiceImpl(portal.emf(), portal.registry(),
-            portal.evaluation(), portal.mail(), portal.letters(), dossiers, portal.sepa(), config, clock);
-    public final MandateServiceImpl mandates = new MandateServiceImpl(portal.emf(), portal.mail(), config, clock);
-    public final PartnerServiceImpl partners = new PartnerServiceImpl(portal.emf(), portal.registry(),
-            portal.evaluation(), portal.mail(), config, clock);
-    public final PaymentServiceImpl payments = new PaymentServiceImpl(portal.emf(), portal.database(), dossiers,
-            portal.registry(), portal.sepa(), portal.mail(), portal.paymentConfig(Map.of()));
+    public final PortalConfig config;
+    public final AccountServiceImpl accounts;
+    public final DossierServiceImpl dossiers;
+    public final InstructionServiceImpl instruction;
+    public final MandateServiceImpl mandates;
+    public final PartnerServiceImpl partners;
+    public final PaymentServiceImpl payments;
+
+    public Guichet() {
+        this(TestPortal.Kind.DERBY);
+    }
+
+    public Guichet(TestPortal.Kind kind) {
+        portal = new TestPortal(kind);
+        config = portal.config(Map.of());
+        accounts = new AccountServiceImpl(portal.emf(), portal.database(), portal.mail(), config);
+        dossiers = new DossierServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
+                clock);
+        instruction = new InstructionServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(),
+                portal.letters(), dossiers, portal.sepa(), config, clock);
+        mandates = new MandateServiceImpl(portal.emf(), portal.mail(), config, clock);
+        partners = new PartnerServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
+                clock);
+        payments = new PaymentServiceImpl(portal.emf(), portal.database(), dossiers, portal.registry(), portal.sepa(),
+                portal.mail(), portal.paymentConfig(Map.of()));
+    }
 
     public Caller applicant(String name) {
         return portal.caller(portal.insertAccount(name.toLowerCase() + "@example.fr", name, Set.of(Role.APPLICANT),

@@ -100,10 +100,20 @@ public final class TestPortal implements AutoCloseable {
                 && System.getProperty("derby.stream.error.method") == null) {
             System.setProperty("derby.stream.error.file", buildFolder().resolve("derby.log").toString());
         }
+        // the same lock settings as the distribution's bin/setenv (see there why)
+        System.setProperty("derby.locks.waitTimeout", System.getProperty("derby.locks.waitTimeout", "10"));
+        System.setProperty("derby.locks.deadlockTimeout", System.getProperty("derby.locks.deadlockTimeout", "2"));
     }
 
+    /** the PostgreSQL database to use instead of an in-memory Derby, from the environment (.ci/run sets it) */
+    public static final String POSTGRES_URL = "GUICHET_TEST_POSTGRES_URL";
+
+    /** Which database a portal runs on. */
+    public enum Kind { DERBY, POSTGRESQL }
+
+    private final Kind kind;
     private final String databaseName;
-    private final EmbeddedDataSource dataSource;
+    private final DataSource dataSource;
     private final Database database;
     private final EntityManagerFactory emf;
     private final Path filesRoot;
@@ -114,11 +124,25 @@ public final class TestPortal implements AutoCloseable {
     private final SepaWriter sepa = new SepaCreditTransferWriter();
 
     public TestPortal() {
-        databaseName = "guichet-test-" + INSTANCES.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong() >>> 1);
+        this(Kind.DERBY);
+    }
+
+    /** Whether PostgreSQL is configured for tests (GUICHET_TEST_POSTGRES_URL), as on CI. */
+    public static boolean postgresAvailable() {
+        String url = System.getenv(POSTGRES_URL);
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * A portal on embedded Derby (in memory, a database per instance) or on the PostgreSQL database of
+     * GUICHET_TEST_POSTGRES_URL (_USER, _PASSWORD), in a schema of its own dropped on close.
+     */
+    public TestPortal(Kind kind) {
+        this.kind = kind;
+        databaseName = "guichet_test_" + INSTANCES.incrementAndGet() + "_" + Long.toHexString(RANDOM.nextLong() >>> 1);
         try {
             createDatabase();
-            dataSource = new EmbeddedDataSource();
-            dataSource.setDatabaseName("memory:" + databaseName);
+            dataSource = kind == Kind.DERBY ? derby() : postgres();
             SchemaMigrator migrator = new SchemaMigrator(dataSource, migrations());
             migrator.migrate();
             restartIdentities(FIRST_ID);
@@ -177,15 +201,45 @@ public final class TestPortal implements AutoCloseable {
         };
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    private DataSource derby() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:" + databaseName);
+        return ds;
+    }
+
+    private DataSource postgres() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(System.getenv(POSTGRES_URL));
+        ds.setUser(System.getenv().getOrDefault(POSTGRES_URL.replace("_URL", "_USER"), "guichet"));
+        ds.setPassword(System.getenv().getOrDefault(POSTGRES_URL.replace("_URL", "_PASSWORD"), "guichet"));
+        ds.setCurrentSchema(databaseName);
+        return ds;
+    }
+
     private void createDatabase() throws SQLException {
-        try (Connection ignored = DriverManager.getConnection(jdbcUrl() + ";create=true")) {
-            // created
+        if (kind == Kind.DERBY) {
+            try (Connection ignored = DriverManager.getConnection(jdbcUrl() + ";create=true")) {
+                // created
+            }
+            return;
+        }
+        if (!postgresAvailable()) {
+            throw new IllegalStateException(POSTGRES_URL + " is not set: no PostgreSQL to test on");
+        }
+        try (Connection c = postgres().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + databaseName);
         }
     }
 
     /** The JDBC address of this instance's database, e.g. for a second, independent DataSource. */
     public String jdbcUrl() {
-        return "jdbc:derby:memory:" + databaseName;
+        return kind == Kind.DERBY ? "jdbc:derby:memory:" + databaseName
+                : System.getenv(POSTGRES_URL) + (System.getenv(POSTGRES_URL).contains("?") ? "&" : "?")
+                        + "currentSchema=" + databaseName;
     }
 
     private EntityManagerFactory createEntityManagerFactory() {
@@ -210,6 +264,24 @@ public final class TestPortal implements AutoCloseable {
     }
 
     private void restartIdentities(long first) throws SQLException {
+        if (kind == Kind.POSTGRESQL) {
+            List<String[]> identities = new ArrayList<>();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                        + " WHERE table_schema = '" + databaseName + "' AND is_identity = 'YES'")) {
+                    while (rs.next()) {
+                        identities.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+                for (String[] col : identities) {
+                    s.execute("ALTER TABLE " + col[0] + " ALTER COLUMN " + col[1] + " RESTART WITH " + first);
+                }
+            }
+            if (identities.isEmpty()) {
+                throw new IllegalStateException("no identity column found after the migrations");
+            }
+            return;
+        }
         List<String[]> columns = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
@@ -490,6 +562,14 @@ public final class TestPortal implements AutoCloseable {
     }
 
     private void dropDatabase() {
+        if (kind == Kind.POSTGRESQL) {
+            try (Connection c = postgres().getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + databaseName + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop the test schema " + databaseName, e);
+            }
+            return;
+        }
         try {
             DriverManager.getConnection(jdbcUrl() + ";drop=true").close();
         } catch (SQLException expected) {

@@ -107,7 +107,8 @@ public final class SchemaMigrator {
     }
 
     private static void ensureHistoryTable(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+        // only the connection's own schema: another schema of the same database may hold another Guichet's history
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), null, new String[] {"TABLE"})) {
             while (rs.next()) {
                 if (HISTORY.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
                     return;

@@ -150,42 +150,70 @@ public class AccountServiceImpl implements AccountService {
 
     private record Attempt(SessionGrant grant, GuichetException refusal) { }
 
+    /** What a password sign-in needs to know before the (slow) hash comparison. */
+    private record Candidate(long id, String hash, GuichetException refusal) { }
+
     @Override
     public SessionGrant signIn(String email, String password) {
         String e = AccountViews.normaliseEmail(email, "email");
         String pw = password == null ? "" : password;
-        // outcome first (failures are committed), then the refusal
-        Attempt attempt = tx.call(em -> {
+        int max = Math.max(1, config.signin_max_failures());
+        // 1. a try is reserved atomically (counted before the comparison, refused once the limit is reached, under the
+        //    row's lock): guesses sent all at once are each counted and at most `max` are ever compared
+        Candidate candidate = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
             if (a == null) {
-                hasher.verify(pw, null);
-                return new Attempt(null, invalidCredentials());
+                return null;
             }
             Instant now = Instant.now();
-            if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
+            int reserved = em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = FAILED_SIGN_INS + 1,"
+                    + " VERSION = VERSION + 1 WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)"
+                    + " AND FAILED_SIGN_INS < ?").setParameter(1, a.id).setParameter(2, Timestamp.from(now))
+                    .setParameter(3, max).executeUpdate();
+            if (reserved == 0) {
+                em.refresh(a);
+                Instant until = a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now) ? a.lockedUntil.toInstant()
+                        : now.plus(Duration.ofMinutes(config.lockout_minutes()));
                 Activity.record(em, "SIGN_IN_REFUSED_LOCKED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                         "Connexion refusée : compte bloqué temporairement");
-                return new Attempt(null, locked(a.lockedUntil.toInstant()));
+                return new Candidate(a.id, null, locked(until));
             }
-            if (!hasher.verify(pw, a.passwordHash)) {
-                a.failedSignIns++;
+            return new Candidate(a.id, a.passwordHash, null);
+        });
+        if (candidate == null) {
+            hasher.verify(pw, null); // the same time for an unknown address
+            throw invalidCredentials();
+        }
+        if (candidate.refusal() != null) {
+            throw candidate.refusal();
+        }
+        // 2. the comparison, outside any transaction: no lock is held for its 200 ms
+        boolean right = hasher.verify(pw, candidate.hash());
+        // 3. the outcome
+        Attempt attempt = tx.call(em -> {
+            AccountEntity a = em.find(AccountEntity.class, candidate.id());
+            Instant now = Instant.now();
+            if (!right) {
                 String detail = "Mot de passe incorrect (" + a.failedSignIns + "e échec de suite)";
                 GuichetException refusal = invalidCredentials();
-                if (a.failedSignIns >= config.signin_max_failures()) {
-                    a.lockedUntil = Timestamp.from(now.plus(Duration.ofMinutes(config.lockout_minutes())));
-                    a.failedSignIns = 0;
+                int lockedNow = em.createNativeQuery("UPDATE ACCOUNT SET LOCKED_UNTIL = ?, FAILED_SIGN_INS = 0,"
+                        + " VERSION = VERSION + 1 WHERE ID = ? AND FAILED_SIGN_INS >= ?")
+                        .setParameter(1, Timestamp.from(now.plus(Duration.ofMinutes(config.lockout_minutes()))))
+                        .setParameter(2, a.id).setParameter(3, max).executeUpdate();
+                if (lockedNow == 1) {
                     detail += " ; compte bloqué " + config.lockout_minutes() + " minutes";
-                    refusal = locked(a.lockedUntil.toInstant());
+                    refusal = locked(now.plus(Duration.ofMinutes(config.lockout_minutes())));
                 }
                 Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null, detail);
                 return new Attempt(null, refusal);
             }
+            em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = 0, LOCKED_UNTIL = NULL, VERSION = VERSION + 1"
+                    + " WHERE ID = ?").setParameter(1, a.id).executeUpdate();
+            em.refresh(a);
             GuichetException state = stateRefusal(a);
             if (state != null) {
                 return new Attempt(null, state);
             }
-            a.failedSignIns = 0;
-            a.lockedUntil = null;
             return new Attempt(openSession(em, a, "PASSWORD"), null);
         });
         if (attempt.refusal() != null) {
@@ -246,16 +274,21 @@ public class AccountServiceImpl implements AccountService {
                         "Code de connexion absent ou expiré");
                 return new Attempt(null, wrong);
             }
-            if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
-                t.attempts++;
-                if (t.attempts >= config.code_max_attempts()) {
-                    t.usedAt = now();
-                }
-                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
-                        "Code de connexion incorrect (essai " + t.attempts + ")");
+            int max = Math.max(1, config.code_max_attempts());
+            // each try is counted under the token row's lock before the comparison: tries sent all at once are all
+            // counted, and none is compared once the limit is reached
+            if (!Tokens.spendTry(em, t.id, max)) {
                 return new Attempt(null, wrong);
             }
-            t.usedAt = now();
+            if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
+                Tokens.voidIfSpent(em, t.id, max);
+                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Code de connexion incorrect (essai " + (t.attempts + 1) + ")");
+                return new Attempt(null, wrong);
+            }
+            if (!Tokens.use(em, t.id)) {
+                return new Attempt(null, wrong);
+            }
             if (AccountState.DISABLED.name().equals(a.state)) {
                 return new Attempt(null, stateRefusal(a));
             }

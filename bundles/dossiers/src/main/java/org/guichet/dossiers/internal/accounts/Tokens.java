@@ -35,4 +35,27 @@ public final class Tokens {
         return t;
     }
 
+
+    /**
+     * Spends one try of a mailed code, atomically: the row is counted under its own lock, so that codes sent all at
+     * once are each counted and never more than {@code max} are ever compared. False when no try is left (or the
+     * code was used meanwhile): the caller then refuses without comparing.
+     */
+    public static boolean spendTry(EntityManager em, long tokenId, int max) {
+        return em.createNativeQuery("UPDATE ACCOUNT_TOKEN SET ATTEMPTS = ATTEMPTS + 1 WHERE ID = ? AND USED_AT IS NULL"
+                + " AND ATTEMPTS < ?").setParameter(1, tokenId).setParameter(2, max).executeUpdate() == 1;
+    }
+
+    /** Voids a code whose tries are spent. */
+    public static void voidIfSpent(EntityManager em, long tokenId, int max) {
+        em.createNativeQuery("UPDATE ACCOUNT_TOKEN SET USED_AT = ? WHERE ID = ? AND USED_AT IS NULL AND ATTEMPTS >= ?")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, tokenId).setParameter(3, max)
+                .executeUpdate();
+    }
+
+    /** Uses a code once: false when another request used it first. */
+    public static boolean use(EntityManager em, long tokenId) {
+        return em.createNativeQuery("UPDATE ACCOUNT_TOKEN SET USED_AT = ? WHERE ID = ? AND USED_AT IS NULL")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, tokenId).executeUpdate() == 1;
+    }
 }

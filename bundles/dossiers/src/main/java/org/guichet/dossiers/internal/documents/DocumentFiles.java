@@ -86,11 +86,16 @@ public final class DocumentFiles {
                 String hash = HexFormat.of().formatHex(sha.digest());
                 Path target = path(hash);
                 Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                synchronized (lock(target)) {
+                    // pinned until the caller's row is committed (release): a concurrent removal of the last row
+                    // with the same content cannot delete the file under it
+                    PINS.merge(target, 1, Integer::sum);
+                    if (!Files.exists(target)) {
+                        try {
+                            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                        } catch (AtomicMoveNotSupportedException e) {
+                            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                        }
                     }
                 }
                 return new Stored(hash, size, type);
@@ -120,14 +125,44 @@ public final class DocumentFiles {
     }
 
     /** Removes a content no row points to any more. */
-    public void deleteIfUnused(String sha256, long remainingReferences) {
-        if (remainingReferences == 0) {
+    /** The stored content's row is committed (or abandoned): the file may be deleted again when unused. */
+    public void release(Stored stored) {
+        Path target = path(stored.sha256());
+        synchronized (lock(target)) {
+            PINS.computeIfPresent(target, (k, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    /**
+     * Deletes a content once no row refers to it: counted under the content's lock, and never while an upload of
+     * the same content is between storing it and committing its row.
+     */
+    public void deleteIfUnused(String sha256, java.util.function.LongSupplier remainingReferences) {
+        Path target = path(sha256);
+        synchronized (lock(target)) {
+            if (PINS.containsKey(target) || remainingReferences.getAsLong() > 0) {
+                return;
+            }
             try {
-                Files.deleteIfExists(path(sha256));
+                Files.deleteIfExists(target);
             } catch (IOException e) {
-                // an orphan file wastes space but harms nobody; it is logged by the caller's log level
+                // an orphan file wastes space but harms nobody
             }
         }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Integer> PINS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Object[] LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new Object();
+        }
+    }
+
+    private static Object lock(Path target) {
+        return LOCKS[Math.floorMod(target.hashCode(), LOCKS.length)];
     }
 
     static String megabytes(long bytes) {

@@ -51,7 +51,15 @@ public final class Documents {
             return found;
         });
         DocumentFiles.Stored stored = files.store(content, def.acceptedTypes(), def.maxBytes(), def.label().fr());
-        String name = cleanFileName(fileName, def.id(), stored.mediaType());
+        try {
+            return insert(caller, dossierId, def, cleanFileName(fileName, def.id(), stored.mediaType()), stored, replaces);
+        } finally {
+            files.release(stored);
+        }
+    }
+
+    private DossierDocument insert(Caller caller, long dossierId, DocumentDefinition def, String name,
+            DocumentFiles.Stored stored, Long replaces) {
         return tx.call(em -> {
             DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
             Editing.requireEditable(em, d);
@@ -97,9 +105,8 @@ public final class Documents {
                     caller.organisationId(), doc.documentType + " : " + doc.fileName + " retiré");
             return doc.sha256;
         });
-        long left = tx.call(em -> em.createQuery("select count(x) from DocumentEntity x where x.sha256 = :s", Long.class)
-                .setParameter("s", sha).getSingleResult());
-        files.deleteIfUnused(sha, left);
+        files.deleteIfUnused(sha, () -> tx.call(em -> em.createQuery("select count(x) from DocumentEntity x where"
+                + " x.sha256 = :s", Long.class).setParameter("s", sha).getSingleResult()));
     }
 
     public DocumentContent content(Caller caller, long dossierId, long documentId) {

@@ -148,6 +148,7 @@ final class Decisions {
         letter.source = "AGENT";
         em.persist(letter);
         em.flush();
+        files.release(stored); // a letter's content is its own: no other row shares it
         x.letterDocumentId = letter.id;
         d.decidedAt = x.decidedAt;
         desk.touch(d);

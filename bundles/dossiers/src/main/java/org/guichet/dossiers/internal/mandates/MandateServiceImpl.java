@@ -110,7 +110,16 @@ public class MandateServiceImpl implements MandateService {
             }
         });
         DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES, "consentement signé");
-        return Mails.deliver(mail, tx.call(em -> {
+        try {
+            return Mails.deliver(mail, recordConsent(mediator, email, applicantName, fileName, stored));
+        } finally {
+            files.release(stored);
+        }
+    }
+
+    private Mails.Mailed<Mandate> recordConsent(Caller mediator, String email, String applicantName, String fileName,
+            DocumentFiles.Stored stored) {
+        return tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             DocumentEntity doc = new DocumentEntity();
             doc.documentType = "MANDATE_CONSENT";
@@ -131,7 +140,7 @@ public class MandateServiceImpl implements MandateService {
                     + " attente de la confirmation de la personne ou de la vérification d'un agent",
                     "a enregistré le formulaire de consentement que vous avez signé.");
             return Mails.Mailed.of(Views.mandate(em, m), message);
-        }));
+        });
     }
 
     /** The PENDING mandate between these two (its older link and code voided), or a new one; limits checked. */
@@ -231,14 +240,15 @@ public class MandateServiceImpl implements MandateService {
                 return new Outcome(null, wrong);
             }
             boolean own = caller.accountId() == m.applicantId.longValue();
+            // each try counted under the token row's lock before the comparison (tries sent at once all count)
+            if (!Tokens.spendTry(em, t.id, 5)) {
+                return new Outcome(null, wrong);
+            }
             if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
-                t.attempts++;
-                if (t.attempts >= 5) {
-                    t.usedAt = now();
-                }
+                Tokens.voidIfSpent(em, t.id, 5);
                 Activity.record(em, "MANDATE_CODE_FAILED", caller.accountId(), caller.displayName(), m.applicantId,
                         own ? Channel.ONLINE : Channel.MEDIATOR, null, m.organisationId,
-                        "Code de mandat incorrect (essai " + t.attempts + ")");
+                        "Code de mandat incorrect (essai " + (t.attempts + 1) + ")");
                 return new Outcome(null, wrong);
             }
             Channel channel = own ? Channel.ONLINE : Channel.MEDIATOR;

@@ -195,7 +195,19 @@ public class PartnerServiceImpl implements PartnerService {
         DocumentFiles.Stored stored = files.store(content, CERTIFICATE_TYPES, 10L * 1024 * 1024,
                 "attestation d'entrée en formation");
         List<Mails.Mailed<?>> done = new ArrayList<>();
-        long id = tx.call(em -> {
+        long id;
+        try {
+            id = certificate(organisation, enrolmentId, fileName, stored, done);
+        } finally {
+            files.release(stored);
+        }
+        done.forEach(m -> Mails.deliver(mail, m));
+        return id;
+    }
+
+    private long certificate(Organisation organisation, long enrolmentId, String fileName, DocumentFiles.Stored stored,
+            List<Mails.Mailed<?>> done) {
+        return tx.call(em -> {
             EnrolmentEntity e = em.find(EnrolmentEntity.class, enrolmentId);
             DocumentEntity doc = new DocumentEntity();
             doc.documentType = CERTIFICATE;
@@ -240,8 +252,6 @@ public class PartnerServiceImpl implements PartnerService {
                     Channel.PARTNER, null, organisation.id(), "Attestation reçue pour l'inscription " + enrolmentId);
             return doc.id;
         });
-        done.forEach(m -> Mails.deliver(mail, m));
-        return id;
     }
 
     static Organisation view(OrganisationEntity o) {

@@ -77,10 +77,28 @@ class DocumentFilesTest {
         try (Stream<Path> all = Files.walk(dir)) {
             assertEquals(1, all.filter(Files::isRegularFile).count());
         }
-        f.deleteIfUnused(a.sha256(), 1);
+        f.deleteIfUnused(a.sha256(), () -> 0);
+        assertTrue(Files.exists(f.path(a.sha256())), "pinned: both uploads are still committing their rows");
+        f.release(a);
+        f.release(b);
+        f.deleteIfUnused(a.sha256(), () -> 1);
         assertTrue(Files.exists(f.path(a.sha256())), "still used elsewhere");
-        f.deleteIfUnused(a.sha256(), 0);
+        f.deleteIfUnused(a.sha256(), () -> 0);
         assertTrue(!Files.exists(f.path(a.sha256())));
+    }
+
+    /** The last row of a content removed while the same content is uploaded again: the new upload keeps its file. */
+    @Test
+    void aRemovalNeverDeletesTheFileOfAnUploadStillCommitting() throws Exception {
+        DocumentFiles f = files();
+        DocumentFiles.Stored first = f.store(new ByteArrayInputStream(PDF), DEFAULT, 1000, "x");
+        f.release(first);
+        // a second person's upload of the same content is stored, its row not yet committed …
+        DocumentFiles.Stored second = f.store(new ByteArrayInputStream(PDF), DEFAULT, 1000, "y");
+        // … while the first person removes hers: no committed row refers to the content any more
+        f.deleteIfUnused(first.sha256(), () -> 0);
+        assertTrue(Files.exists(f.path(second.sha256())), "the second upload's file survives");
+        f.release(second);
     }
 
     void assertEmpty() throws Exception {
