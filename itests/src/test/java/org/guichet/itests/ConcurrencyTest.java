@@ -206,6 +206,29 @@ class ConcurrencyTest {
         assertEquals("UP", health.json().path("status").asText(), health.toString());
     }
 
+    /** What operators read at /metrics after the crowd: every request counted by route, none a server error. */
+    @Test
+    @Order(5)
+    void operatorsSeeTheCrowdInTheMetricsAndOnlyThey() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(dist.url("/metrics"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        String text = metrics.body();
+        assertTrue(text.contains("kind=\"api\",method=\"POST\",outcome=\"SUCCESS\",route=\"/accounts\",status=\"201\"} "),
+                "sign-ups counted by route");
+        assertTrue(text.contains("route=\"/dossiers/{id}/submit\""), "route templates, never ids");
+        assertTrue(!text.contains("outcome=\"SERVER_ERROR\",route=\"/accounts\""), "no 5xx on sign-up");
+        assertTrue(text.matches("(?s).*guichet_db_pool_max\\{application=\"guichet\"} 24\\.0.*"), "the pool is read");
+        assertTrue(text.contains("guichet_dossiers{application=\"guichet\",state=\"SUBMITTED\"}"));
+        assertTrue(text.contains("guichet_rules_evaluations_seconds_count"));
+        // a request a reverse proxy forwards is refused, even from loopback
+        java.net.http.HttpResponse<String> proxied = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(dist.url("/metrics"))).header("X-Forwarded-For", "203.0.113.7").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, proxied.statusCode());
+    }
+
     static String email(int i) {
         return "foule" + i + "." + RUN + "@example.fr";
     }

@@ -20,6 +20,7 @@ import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
 import org.guichet.api.payments.PaymentService;
+import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.scheme.EvaluationService;
@@ -66,6 +67,7 @@ public class ApiServer {
     private volatile PartnerService partners;
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
+    private volatile Metrics metrics;
     private Server server;
     /** the largest upload CXF reads at all (a scheme may allow up to this per document) */
     static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -97,6 +99,7 @@ public class ApiServer {
         List<Object> providers = new ArrayList<>();
         providers.add(new JacksonJsonProvider(objectMapper()));
         providers.addAll(ErrorMappers.all());
+        providers.add(new ApiRequestMetrics(() -> metrics));
         factory.setProviders(providers);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
@@ -194,4 +197,10 @@ public class ApiServer {
     void setPayments(PaymentService s) { payments = s; }
 
     void unsetPayments(PaymentService s) { if (payments == s) { payments = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(Metrics m) { metrics = m; }
+
+    void unsetMetrics(Metrics m) { if (metrics == m) { metrics = null; } }
 }

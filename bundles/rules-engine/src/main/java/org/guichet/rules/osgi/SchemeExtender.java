@@ -40,6 +40,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.guichet.api.metrics.Metrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -316,7 +317,32 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
         if (e.state() != SchemeState.ACTIVE || scheme == null) {
             throw new SchemeUnavailableException(e.id(), e.version(), e.state(), e.problems());
         }
-        return evaluate(scheme, answers, locale);
+        long start = System.nanoTime();
+        String outcome = "invalid";
+        try {
+            Evaluation result = evaluate(scheme, answers, locale);
+            outcome = result.eligible() ? "eligible" : "ineligible";
+            return result;
+        } finally {
+            Metrics m = metrics;
+            if (m != null) {
+                m.evaluation(e.id(), outcome, System.nanoTime() - start);
+            }
+        }
+    }
+
+    private volatile Metrics metrics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(Metrics m) {
+        metrics = m;
+    }
+
+    void unsetMetrics(Metrics m) {
+        if (metrics == m) {
+            metrics = null;
+        }
     }
 
     private static Evaluation evaluate(CompiledScheme scheme, Map<String, Object> answers, Locale locale)
