@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.jpa.PhoneCallEntity;
 import org.guichet.dossiers.internal.lifecycle.WaitingOn;
+import org.guichet.dossiers.internal.shared.Preload;
 
 /** The agents' queue across their schemes, and supervisors' view of workloads. */
 final class Queues {
@@ -35,6 +37,9 @@ final class Queues {
     static final Set<DossierState> LISTABLE = Set.of(DossierState.SUBMITTED, DossierState.IN_REVIEW,
             DossierState.WAITING_COMPLEMENT, DossierState.GRANTED, DossierState.REFUSED, DossierState.WITHDRAWN,
             DossierState.CLOSED);
+
+    /** the oldest dossiers a queue shows at once */
+    static final int PAGE = 500;
 
     private final Desk desk;
 
@@ -59,20 +64,13 @@ final class Queues {
         if (agent.schemes().isEmpty()) {
             return new Queue(List.of(), Map.of(), Map.of());
         }
-        StringBuilder q = new StringBuilder("select d from DossierEntity d where d.schemeId in :schemes");
+        // One query per (scheme, state): each reads the (scheme, state, submitted) index in order and stops after the
+        // page, instead of one query sorting every open dossier of every scheme; the pages are then merged here.
+        // Only the columns a queue line shows are read: never the answers, evaluation and receipt of 500 dossiers.
+        StringBuilder q = new StringBuilder("select d.id, d.reference, d.schemeId, d.schemeVersion, d.state,"
+                + " d.applicantId, d.assigneeId, d.waitingOn, d.submittedAt, d.createdAt, d.deadline, d.version"
+                + " from DossierEntity d where d.schemeId = :scheme and d.state = :state");
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("schemes", agent.schemes());
-        if (f.schemeId() != null) {
-            q.append(" and d.schemeId = :scheme");
-            p.put("scheme", f.schemeId());
-        }
-        if (state != null) {
-            q.append(" and d.state = :state");
-            p.put("state", state);
-        } else {
-            q.append(" and d.state in :open");
-            p.put("open", OPEN);
-        }
         if (f.assigneeId() != null) {
             q.append(" and d.assigneeId = :assignee");
             p.put("assignee", f.assigneeId());
@@ -92,32 +90,57 @@ final class Queues {
             q.append(" and d.deadline <= :deadline");
             p.put("deadline", Date.valueOf(f.deadlineBefore()));
         }
-        q.append(" order by d.submittedAt, d.id");
-        TypedQuery<DossierEntity> query = em.createQuery(q.toString(), DossierEntity.class).setMaxResults(500);
-        p.forEach(query::setParameter);
-        List<QueueItem> items = query.getResultList().stream().map(d -> item(em, d)).toList();
-        Map<String, Long> byState = new TreeMap<>();
-        Map<String, Long> byWaiting = new TreeMap<>();
-        for (Object[] row : em.createQuery("select d.state, d.waitingOn, count(d) from DossierEntity d where"
-                + " d.schemeId in :schemes and d.state <> :draft group by d.state, d.waitingOn", Object[].class)
-                .setParameter("schemes", agent.schemes()).setParameter("draft", DossierState.DRAFT).getResultList()) {
-            long n = ((Number) row[2]).longValue();
-            DossierState s = (DossierState) row[0];
-            byState.merge(s.name(), n, Long::sum);
-            if (s.underInstruction() && row[1] != null) {
-                byWaiting.merge(((WaitingOn) row[1]).name(), n, Long::sum);
+        q.append(" order by d.submittedAt");
+        List<String> schemes = agent.schemes().stream().filter(x -> f.schemeId() == null || x.equals(f.schemeId()))
+                .sorted().toList();
+        List<DossierState> states = state != null ? List.of(state) : OPEN;
+        List<Object[]> rows = new ArrayList<>();
+        for (String scheme : schemes) {
+            for (DossierState st : states) {
+                TypedQuery<Object[]> query = em.createQuery(q.toString(), Object[].class).setMaxResults(PAGE);
+                p.forEach(query::setParameter);
+                rows.addAll(query.setParameter("scheme", scheme).setParameter("state", st).getResultList());
             }
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (Timestamp) r[8], Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(r -> (Long) r[0]));
+        if (rows.size() > PAGE) {
+            rows = new ArrayList<>(rows.subList(0, PAGE));
+        }
+        List<Long> people = new ArrayList<>();
+        rows.forEach(r -> {
+            people.add((Long) r[5]);
+            people.add((Long) r[6]);
+        });
+        Preload.all(em, AccountEntity.class, people);
+        List<QueueItem> items = rows.stream().map(r -> item(em, r)).toList();
+        // counts of the dossiers under instruction, by state and by whom they wait on (decided ones are archives:
+        // counting their hundred thousand rows at each queue load is what made it slow)
+        Map<String, Long> byState = new TreeMap<>();
+        for (Object[] row : em.createQuery("select d.state, count(d) from DossierEntity d where d.schemeId in :schemes"
+                + " and d.state in :open group by d.state", Object[].class).setParameter("schemes", agent.schemes())
+                .setParameter("open", OPEN).getResultList()) {
+            byState.merge(((DossierState) row[0]).name(), ((Number) row[1]).longValue(), Long::sum);
+        }
+        Map<String, Long> byWaiting = new TreeMap<>();
+        for (Object[] row : em.createQuery("select d.waitingOn, count(d) from DossierEntity d where d.schemeId in"
+                + " :schemes and d.state in :open and d.waitingOn is not null group by d.waitingOn", Object[].class)
+                .setParameter("schemes", agent.schemes()).setParameter("open", OPEN).getResultList()) {
+            byWaiting.merge(((WaitingOn) row[0]).name(), ((Number) row[1]).longValue(), Long::sum);
         }
         return new Queue(items, byState, byWaiting);
     }
 
-    private QueueItem item(EntityManager em, DossierEntity d) {
-        Instant submitted = d.submittedAt == null ? d.createdAt.toInstant() : d.submittedAt.toInstant();
-        return new QueueItem(d.id, d.reference, d.schemeId, desk.schemes.title(d.schemeId, d.schemeVersion),
-                d.state().name(), AccountViews.person(em, d.applicantId), AccountViews.person(em, d.assigneeId()),
-                d.waitingOn() == null ? null : d.waitingOn().name(), submitted,
+    /** A queue line from the projected columns (see the query). */
+    private QueueItem item(EntityManager em, Object[] r) {
+        Timestamp submittedAt = (Timestamp) r[8];
+        Instant submitted = submittedAt == null ? ((Timestamp) r[9]).toInstant() : submittedAt.toInstant();
+        Date deadline = (Date) r[10];
+        return new QueueItem((Long) r[0], (String) r[1], (String) r[2], desk.schemes.title((String) r[2],
+                (String) r[3]), ((DossierState) r[4]).name(), AccountViews.person(em, (Long) r[5]),
+                AccountViews.person(em, (Long) r[6]), r[7] == null ? null : ((WaitingOn) r[7]).name(), submitted,
                 ChronoUnit.DAYS.between(submitted.atZone(Desk.PARIS).toLocalDate(), desk.today()),
-                d.deadline() == null ? null : d.deadline().toLocalDate(), d.version);
+                deadline == null ? null : deadline.toLocalDate(), ((Number) r[11]).longValue());
     }
 
     List<Workload> workloads(EntityManager em, Caller supervisor) {

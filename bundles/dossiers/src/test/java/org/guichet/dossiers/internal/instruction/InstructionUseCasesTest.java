@@ -147,8 +147,17 @@ class InstructionUseCasesTest {
         Caller dl = g.agent("Dlagent13", Guichet.DL);
         assertEquals("DOSSIER_NOT_FOUND", code(() -> g.instruction.caseFile(agent, draft.id())));
         assertEquals("DOSSIER_NOT_FOUND", code(() -> g.dossiers.get(agent, draft.id())));
+        assertTrue(g.instruction.queue(agent, null).items().stream().noneMatch(i -> i.id() == draft.id()));
         g.dossiers.submit(lea, draft.id());
         assertEquals(draft.id(), g.instruction.caseFile(agent, draft.id()).dossier().id());
+        var queue = g.instruction.queue(agent, null);
+        var line = queue.items().stream().filter(i -> i.id() == draft.id()).findFirst().orElseThrow();
+        assertEquals("SUBMITTED", line.state());
+        assertEquals("Lea13", line.applicant().displayName());
+        assertEquals("AGENT", line.waitingOn());
+        assertTrue(queue.countsByState().get("SUBMITTED") >= 1, queue.countsByState().toString());
+        assertTrue(queue.countsByWaitingOn().get("AGENT") >= 1, queue.countsByWaitingOn().toString());
+        assertTrue(g.instruction.queue(dl, null).items().stream().noneMatch(i -> i.id() == draft.id()));
         assertEquals("DOSSIER_NOT_FOUND", code(() -> g.instruction.caseFile(dl, draft.id())));
         assertEquals("AGENT_ONLY", code(() -> g.instruction.caseFile(lea, draft.id())));
     }
