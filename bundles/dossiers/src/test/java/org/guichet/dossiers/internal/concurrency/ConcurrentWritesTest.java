@@ -179,6 +179,37 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    void complementsAnsweredAtOnce() {
+        Caller agent = g.agent("Complements", VT);
+        List<Caller> people = new java.util.ArrayList<>();
+        List<Long> dossiers = new java.util.ArrayList<>();
+        List<Long> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Caller c = g.applicant("Complement" + i);
+            Dossier d = g.takenDossier(c, agent);
+            requests.add(g.instruction.requestComplement(agent, d.id(), "Votre RIB est flou", List.of("BANK_DETAILS"),
+                    List.of(), null, null).id());
+            g.dossiers.addDocument(c, d.id(), "BANK_DETAILS", "rib.pdf", pdf("rib net " + i), null);
+            people.add(c);
+            dossiers.add(d.id());
+        }
+        // six people answer at once, and the first of them clicks four times
+        var answered = TestPortal.race(6, i -> g.instruction.answerComplement(people.get(i), dossiers.get(i),
+                requests.get(i), "Voici"));
+        onlyExpected(answered, Set.of());
+        var again = TestPortal.race(4, i -> g.instruction.answerComplement(people.get(0), dossiers.get(0),
+                requests.get(0), "Voici encore"));
+        onlyExpected(again, Set.of("COMPLEMENT_NOT_OPEN"));
+        for (int i = 0; i < 6; i++) {
+            assertEquals(org.guichet.api.dossiers.DossierState.IN_REVIEW, g.dossiers.get(people.get(i), dossiers.get(i))
+                    .state());
+        }
+        assertEquals(6, g.portal.queryLong("SELECT COUNT(*) FROM ACTIVITY_EVENT WHERE EVENT_TYPE = 'COMPLEMENT_ANSWERED'"
+                + " AND DOSSIER_ID IN (" + dossiers.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")"), "each complement answered once");
+    }
+
+    @Test
     void agentsTakingOneDossierAtOnceOneWins() {
         Caller lea = g.applicant("Take");
         Dossier d = g.completeDraft(lea, null);
