@@ -819,7 +819,13 @@ public class ApplicantPages extends HttpServlet {
     /** What an organisation that enrolled her offers to put into a draft she opened before: nothing without her yes. */
     private void offers(Ctx c, Dossier d, PrintWriter out) {
         Locale l = c.locale();
-        for (EnrolmentOffer o : dossiers.offers(c.caller(), d.id())) {
+        List<EnrolmentOffer> offers;
+        try {
+            offers = dossiers.offers(c.caller(), d.id());
+        } catch (GuichetException e) {
+            return; // she may read this draft but not complete it (a scheme her mediator files): nothing to offer her
+        }
+        for (EnrolmentOffer o : offers) {
             out.println("<section class=\"result\" aria-labelledby=\"offer-" + o.enrolmentId() + "\"><h2 id=\"offer-"
                     + o.enrolmentId() + "\">" + Html.esc(Page.t(l, o.organisationName() + " vous a inscrit(e) à une formation",
                     o.organisationName() + " enrolled you in a training")) + "</h2><p>" + Html.esc(Page.t(l,
