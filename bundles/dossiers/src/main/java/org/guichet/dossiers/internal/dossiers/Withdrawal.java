@@ -39,6 +39,10 @@ public final class Withdrawal {
         Long holder = d.assigneeId();
         d.move(Move.of(Transition.WITHDRAW), clock.instant().atZone(OpenDossier.PARIS).toLocalDate());
         d.updatedAt = Timestamp.from(clock.instant());
+        var open = org.guichet.dossiers.internal.shared.Lookups.openComplement(em, d.id);
+        if (open != null) {
+            open.state = "CANCELLED"; // nothing is awaited from her any more
+        }
         Activity.record(em, "DOSSIER_WITHDRAWN", Activity.actorId(caller), Activity.actorName(caller),
                 Activity.onBehalf(caller, d.applicantId), Activity.channel(caller, d.applicantId), d.id,
                 caller.organisationId(), "Demande retirée" + (reason == null || reason.isBlank() ? "" : " : " + reason.strip()));

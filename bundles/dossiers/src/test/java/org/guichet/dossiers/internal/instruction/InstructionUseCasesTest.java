@@ -109,11 +109,14 @@ class InstructionUseCasesTest {
                 .collect(Collectors.joining("\n"));
         assertTrue(agentSees.contains("Formation annulée"), agentSees);
 
-        // a dossier under instruction may be withdrawn; its holder is told
+        // a dossier under instruction may be withdrawn, even while a complement is awaited; its holder is told
         Dossier second = g.takenDossier(lea, agent);
+        g.instruction.requestComplement(agent, second.id(), "Votre RIB", List.of("BANK_DETAILS"), List.of(), null, null);
         g.portal.mail().clear();
         assertEquals(DossierState.WITHDRAWN, g.dossiers.withdraw(lea, second.id(), "J'ai trouvé un emploi").state());
         assertTrue(g.mailTopics(agent.email()).contains("DOSSIER_WITHDRAWN"));
+        assertEquals("CANCELLED", g.instruction.complements(lea, second.id()).get(0).state(),
+                "nothing is awaited from her any more");
         assertEquals("DOSSIER_WITHDRAWN", code(() -> g.instruction.decide(agent, second.id(), grant(null, null))));
     }
 
