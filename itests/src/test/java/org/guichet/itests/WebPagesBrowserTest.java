@@ -94,7 +94,7 @@ class WebPagesBrowserTest {
             assertTrue(driver.getTitle().contains("Aide financière à la formation professionnelle"), driver.getTitle());
 
             // submitting nothing: every question is flagged, with a summary linking to each
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            submit(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             assertTrue(driver.getTitle().startsWith("Erreur"), driver.getTitle());
             assertTrue(driver.findElements(By.cssSelector(".error-summary li a")).size() >= 10);
             assertEquals("true", driver.findElement(By.id("trainingHours")).getAttribute("aria-invalid"));
@@ -114,7 +114,7 @@ class WebPagesBrowserTest {
             choose(driver, "familyBreakdown", "false");
             choose(driver, "singleParent", "false");
             type(driver, "homeToTrainingKm", "25");
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            submit(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             screenshot(driver, "simulator-submitted-360");
             noErrors(driver);
             String result = driver.findElement(By.cssSelector(".result")).getText();
@@ -138,7 +138,7 @@ class WebPagesBrowserTest {
                 check(driver, "/aides/driving-licence", "simulator-driving-licence-" + width);
                 check(driver, "/aides/no-such-aid", "not-found-" + width);
                 driver.get(dist.url("/aides/driving-licence"));
-                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                submit(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
                 audit(driver, "simulator-errors-" + width);
                 type(driver, "birthDate", "01/06/2005");
                 type(driver, "applicationDate", "28/11/2026");
@@ -148,7 +148,7 @@ class WebPagesBrowserTest {
                 choose(driver, "drivingSchoolInRegion", "true");
                 choose(driver, "includesHighwayCode", "true");
                 type(driver, "quoteAmount", "1720,50");
-                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                submit(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
                 noErrors(driver);
                 assertTrue(driver.findElement(By.cssSelector(".result")).getText().contains("ne pouvez pas"));
                 audit(driver, "simulator-refused-" + width);
