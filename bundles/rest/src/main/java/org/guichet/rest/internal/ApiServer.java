@@ -23,6 +23,7 @@ import org.guichet.api.payments.PaymentService;
 import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
+import org.guichet.api.health.HealthStatus;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -53,7 +54,7 @@ public class ApiServer {
     @ObjectClassDefinition(name = "Guichet API", description = "The REST API under /api/v1")
     public @interface Config {
         @AttributeDefinition(description = "Health indicators that must be UP for /api/v1/health to answer 200")
-        String[] health_required() default {"database", "rules-engine"};
+        String[] health_required() default {"database", "rules-engine", "services"};
     }
 
     private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
@@ -83,7 +84,7 @@ public class ApiServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
-                new HealthResource(() -> List.copyOf(indicators), () -> requiredIndicators),
+                new HealthResource(this::healthIndicators, () -> requiredIndicators),
                 new SchemeResource(() -> registry, () -> evaluation, () -> events),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
@@ -113,6 +114,43 @@ public class ApiServer {
             Thread.currentThread().setContextClassLoader(previous);
         }
         LOG.info("Guichet API published at /api/v1");
+    }
+
+    /** The registered indicators, and "services": the domain services this API calls are all there. */
+    private List<HealthIndicator> healthIndicators() {
+        List<HealthIndicator> all = new ArrayList<>(indicators);
+        all.add(new HealthIndicator() {
+            @Override
+            public String name() {
+                return "services";
+            }
+
+            @Override
+            public HealthStatus check() {
+                List<String> missing = new ArrayList<>();
+                if (accounts == null) {
+                    missing.add("accounts");
+                }
+                if (dossiers == null) {
+                    missing.add("dossiers");
+                }
+                if (mandates == null) {
+                    missing.add("mandates");
+                }
+                if (partners == null) {
+                    missing.add("partners");
+                }
+                if (instruction == null) {
+                    missing.add("instruction");
+                }
+                if (payments == null) {
+                    missing.add("payments");
+                }
+                return missing.isEmpty() ? HealthStatus.up("accounts, dossiers, mandates, partners, instruction,"
+                        + " payments") : HealthStatus.down("not started yet: " + String.join(", ", missing));
+            }
+        });
+        return all;
     }
 
     @Modified
