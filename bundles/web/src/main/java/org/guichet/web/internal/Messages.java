@@ -43,6 +43,9 @@ final class Messages {
             Map.entry("DOSSIER_NOT_DRAFT", "This application has been sent already: it can no longer be changed, except to"
                     + " give what the agent asks."),
             Map.entry("DOSSIER_NOT_FOUND", "This application does not exist, or you have no access to it."),
+            Map.entry("DOSSIER_WITHDRAWN", "This application was withdrawn: it can no longer be changed. You can apply"
+                    + " again."),
+            Map.entry("DOSSIER_CLOSED", "This file is closed: it can no longer be changed. You can apply again."),
             Map.entry("DOCUMENT_NOT_FOUND", "This document does not exist in this application."),
             Map.entry("SCHEME_UNAVAILABLE", "This aid is temporarily unavailable. Your answers are saved; try again later."),
             Map.entry("SCHEME_NOT_FOUND", "This aid does not exist."),

@@ -18,6 +18,14 @@ public final class Editing {
         if (d.state() == DossierState.WAITING_COMPLEMENT && Lookups.openComplement(em, d.id) != null) {
             return;
         }
+        if (d.state() == DossierState.WITHDRAWN) {
+            throw GuichetException.conflict("DOSSIER_WITHDRAWN", "Cette demande a été retirée : elle ne peut plus être"
+                    + " modifiée. Vous pouvez faire une nouvelle demande.");
+        }
+        if (d.state() == DossierState.CLOSED) {
+            throw GuichetException.conflict("DOSSIER_CLOSED", "Ce dossier est clos : il ne peut plus être modifié."
+                    + " Vous pouvez faire une nouvelle demande.");
+        }
         if (d.state() != DossierState.DRAFT) {
             throw GuichetException.conflict("DOSSIER_NOT_DRAFT", "Cette demande a déjà été envoyée : elle ne peut plus"
                     + " être modifiée, sauf pour donner ce que l'agent demande.");

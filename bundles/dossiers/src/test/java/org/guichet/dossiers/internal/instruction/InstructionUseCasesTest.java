@@ -118,6 +118,11 @@ class InstructionUseCasesTest {
         assertEquals("CANCELLED", g.instruction.complements(lea, second.id()).get(0).state(),
                 "nothing is awaited from her any more");
         assertEquals("DOSSIER_WITHDRAWN", code(() -> g.instruction.decide(agent, second.id(), grant(null, null))));
+        // a draft she gave up says so when she tries to change it, not that it was sent
+        Dossier draft = g.dossiers.create(lea, VT, null);
+        g.dossiers.withdraw(lea, draft.id(), null);
+        assertEquals("DOSSIER_WITHDRAWN", code(() -> g.dossiers.saveAnswers(lea, draft.id(), Map.of("taxShares", 1),
+                null)));
     }
 
     @Test
@@ -135,7 +140,7 @@ class InstructionUseCasesTest {
             g.instruction.close(agent, d.id(), "Pas de réponse au complément");
             assertEquals(DossierState.CLOSED, g.dossiers.get(lea, d.id()).state());
             assertTrue(g.mailTopics(lea.email()).contains("DOSSIER_CLOSED"), "she is told, and may file again");
-            assertEquals("DOSSIER_NOT_DRAFT", code(() -> g.dossiers.saveAnswers(lea, d.id(), Map.of("taxShares", 2),
+            assertEquals("DOSSIER_CLOSED", code(() -> g.dossiers.saveAnswers(lea, d.id(), Map.of("taxShares", 2),
                     null)));
         } finally {
             g.clock.advance(Duration.ofDays(-6));
