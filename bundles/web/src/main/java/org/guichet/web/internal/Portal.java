@@ -1,0 +1,113 @@
+package org.guichet.web.internal;
+
+import org.guichet.api.accounts.AccountService;
+import org.guichet.api.dossiers.DossierService;
+import org.guichet.api.instruction.InstructionService;
+import org.guichet.api.mandates.MandateService;
+import org.guichet.api.payments.PaymentService;
+import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The pages' one gate to the domain services. Each is optional and dynamic (the portal keeps serving while a service
+ * restarts); asking for one that is not there throws {@link Unavailable}, which the pipeline turns into a 503 page
+ * saying that nothing saved is lost.
+ */
+@Component(service = Portal.class)
+public class Portal {
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccountService accounts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DossierService dossiers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EvaluationService evaluation;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MandateService mandates;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InstructionService instruction;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PaymentService payments;
+
+    private volatile BundleContext context;
+
+    /** Thrown when a service the page needs is not (yet, or no longer) there. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String what) {
+            super(what + " is not available");
+        }
+    }
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+    }
+
+    private static <T> T present(T service, String name) {
+        if (service == null) {
+            throw new Unavailable(name);
+        }
+        return service;
+    }
+
+    public AccountService accounts() {
+        return present(accounts, "AccountService");
+    }
+
+    /** The account service if present (the pipeline uses it to know the caller without failing the page). */
+    AccountService accountsOrNull() {
+        return accounts;
+    }
+
+    public DossierService dossiers() {
+        return present(dossiers, "DossierService");
+    }
+
+    public SchemeRegistry registry() {
+        return present(registry, "SchemeRegistry");
+    }
+
+    public EvaluationService evaluation() {
+        return present(evaluation, "EvaluationService");
+    }
+
+    public MandateService mandates() {
+        return present(mandates, "MandateService");
+    }
+
+    public InstructionService instruction() {
+        return present(instruction, "InstructionService");
+    }
+
+    public PaymentService payments() {
+        return present(payments, "PaymentService");
+    }
+
+    /** This bundle's context (scheme deployment installs bundles through it). */
+    public BundleContext bundleContext() {
+        return present(context, "BundleContext");
+    }
+}

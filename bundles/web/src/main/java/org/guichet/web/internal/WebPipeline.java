@@ -1,0 +1,90 @@
+package org.guichet.web.internal;
+
+import java.io.IOException;
+import java.util.Locale;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.guichet.api.accounts.AccountService;
+import org.guichet.api.accounts.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+
+/**
+ * The one request pipeline of the pages, before any route: security headers, UTF-8, the language, and the person
+ * signed in (looked up once from the session cookie). It puts a {@link Ui} on the request for the templates. CSRF is
+ * checked by {@link PortalServlet} on every POST, once a multipart body can be read.
+ */
+@Component(service = Filter.class)
+@HttpWhiteboardFilterName("guichet-pages-pipeline")
+@HttpWhiteboardFilterPattern({Routes.HOME, Routes.SIMULATOR, Routes.APPLICANT, Routes.ACCOUNTS, Routes.AGENT,
+        Routes.MANDATES, Routes.ADMIN})
+public class WebPipeline implements Filter {
+    static final String UI = "guichet.ui";
+    static final String CALLER = "guichet.caller";
+    private final Portal portal;
+
+    @Activate
+    public WebPipeline(@Reference Portal portal) {
+        this.portal = portal;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (req.getCharacterEncoding() == null) {
+            req.setCharacterEncoding("UTF-8");
+        }
+        resp.setHeader("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Referrer-Policy", "same-origin");
+        resp.setHeader("X-Frame-Options", "DENY");
+        req.setAttribute(UI, new Ui(locale(req), req.getRequestURI(), () -> WebSession.csrf(req, resp),
+                () -> callerOf(req)));
+        chain.doFilter(req, resp);
+    }
+
+    static Locale locale(HttpServletRequest req) {
+        return "en".equalsIgnoreCase(req.getParameter("lang")) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    private Caller caller(HttpServletRequest req) {
+        AccountService accounts = portal.accountsOrNull();
+        String token = WebSession.cookie(req, WebSession.SESSION);
+        if (accounts == null || token == null) {
+            return null;
+        }
+        try {
+            return accounts.authenticate(token).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // a database hiccup while looking up the session: the page decides (sign-in or 503)
+        }
+    }
+
+    /** The request's Ui, or one made for it (a request that did not come through the pipeline, as in tests). */
+    static Ui ui(HttpServletRequest req) {
+        Object ui = req.getAttribute(UI);
+        return ui instanceof Ui u ? u : new Ui(locale(req), req.getRequestURI(), null, null);
+    }
+
+    /** The person signed in on this request (null if nobody), looked up once. */
+    Caller callerOf(HttpServletRequest req) {
+        Object known = req.getAttribute(CALLER);
+        if (known != null) {
+            return known instanceof Caller c ? c : null;
+        }
+        Caller caller = caller(req);
+        req.setAttribute(CALLER, caller == null ? Boolean.FALSE : caller);
+        return caller;
+    }
+}

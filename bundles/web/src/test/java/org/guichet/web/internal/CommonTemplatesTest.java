@@ -1,0 +1,82 @@
+package org.guichet.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The shared templates render, escape what they are given, and never show a key or a code instead of words. */
+class CommonTemplatesTest {
+    static String render(String template, Object... keyValues) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            model.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        String html = Templates.render(template, model);
+        RawText.assertNoRawKeys(html);
+        return html;
+    }
+
+    @Test
+    void homeListsOpenSchemesEscapedWithLinksKeepingTheLanguage() {
+        String fr = render("home.jte", "ui", Samples.ui(Locale.FRENCH), "open", List.of(Samples.scheme()));
+        assertTrue(fr.contains("<html lang=\"fr\">"), fr);
+        assertTrue(fr.contains("Aide &lt;formation&gt;"), "scheme text is escaped: " + fr);
+        assertFalse(fr.contains("<formation>"));
+        assertTrue(fr.contains("href=\"/aides/vocational-training\""), fr);
+        String en = render("home.jte", "ui", Samples.ui(Locale.ENGLISH), "open", List.of(Samples.scheme()));
+        assertTrue(en.contains("<html lang=\"en\">"));
+        assertTrue(en.contains("href=\"/aides/vocational-training?lang=en\""), en);
+        assertTrue(en.contains("lang=\"fr\" hreflang=\"fr\">Français"), "the other language's name is marked: " + en);
+    }
+
+    @Test
+    void homeSaysWhenNothingIsOpen() {
+        assertTrue(render("home.jte", "ui", Samples.ui(Locale.FRENCH), "open", List.of())
+                .contains("Aucune aide n'est ouverte"));
+    }
+
+    @Test
+    void simulatorMarksRequiredQuestionsAndLandsOnWhatHappened() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("birthDate", "Date inconnue");
+        errors.put("programme", "Choisissez");
+        String html = render("simulator.jte", "ui", Samples.ui(Locale.FRENCH), "d", Samples.scheme(), "answers",
+                Map.of("birthDate", "2001-03-10", "jobSeeker", "true"), "errors", errors);
+        assertTrue(html.contains("action=\"/aides/vocational-training#suite\""), "the form lands on its outcome");
+        assertTrue(html.indexOf("id=\"suite\"") < html.indexOf("<form"), "the outcome comes right after the title");
+        assertTrue(html.contains("href=\"#birthDate\"") && html.contains("href=\"#programme\""), "all errors at once");
+        assertTrue(html.contains("aria-required=\"true\""), html);
+        assertTrue(html.contains("(obligatoire)"));
+        assertTrue(html.contains("value=\"10/03/2001\""), "a stored date is shown as typed: " + html);
+        assertTrue(html.contains("value=\"true\" checked"), html);
+        assertTrue(html.contains("aria-invalid=\"true\""));
+        assertFalse(html.contains("_csrf"), "the anonymous simulator sets no cookie, so has no CSRF field");
+    }
+
+    @Test
+    void resultInWordsWithTheTableInItsOwnScrollingRegion() {
+        String html = render("simulator.jte", "ui", Samples.ui(Locale.FRENCH), "d", Samples.scheme(), "answers",
+                Map.of(), "errors", Map.of(), "result", Samples.eligible());
+        assertTrue(html.contains("septembre 2026"), "months in words: " + html);
+        assertFalse(html.contains("2026-09"));
+        assertTrue(html.contains("class=\"table-scroll\" role=\"region\" aria-labelledby=\"resultat-mois\""), html);
+        assertTrue(html.contains("750,00"), html);
+        String en = render("simulator.jte", "ui", Samples.ui(Locale.ENGLISH), "d", Samples.scheme(), "answers",
+                Map.of(), "errors", Map.of(), "result", Samples.refused());
+        assertTrue(en.contains("for this reason:"), en);
+        assertTrue(en.contains("action=\"/aides/vocational-training?lang=en#suite\""), "language before the fragment");
+    }
+
+    @Test
+    void messageAndRefusalPages() {
+        assertTrue(render("message.jte", "ui", Samples.ui(Locale.FRENCH), "title", "T", "text", "<b>x</b>")
+                .contains("&lt;b&gt;x&lt;/b&gt;"));
+        assertTrue(render("refused.jte", "ui", Samples.ui(Locale.ENGLISH), "title", "T", "message", "M")
+                .contains("Back to my applications"));
+    }
+}
