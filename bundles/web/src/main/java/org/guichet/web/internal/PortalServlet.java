@@ -15,13 +15,14 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The pages' one servlet: it finds the route in {@link Routes}, checks the CSRF value of every POST (after the
+ * The pages' one servlet, the default one of the portal's context (the API, /metrics and /static have their own):
+ * it finds the route in {@link Routes}, checks the CSRF value of every POST (after the
  * pipeline, so that a multipart body can be read), and turns what a page throws into the page people see: a
  * service's refusal in their words with its status, "not found", "sign in first", or "come back in a minute".
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("guichet-pages")
-@HttpWhiteboardServletPattern({Routes.HOME, Routes.SIMULATOR})
+@HttpWhiteboardServletPattern(Routes.HOME)
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 52_428_800L, maxRequestSize = 53_000_000L)
 public class PortalServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
