@@ -13,10 +13,26 @@ import javax.servlet.http.HttpServletResponse;
  * failure gives a clean error page, never half a page.
  */
 public final class Templates {
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Templates.class.getClassLoader(), "org.guichet.web.internal.jte");
+    private static final TemplateEngine ENGINE = engine();
 
     private Templates() { }
+
+    /**
+     * With no class directory, jte loads the template classes with the thread's context class loader of the moment
+     * the engine is made (not the one it is given): in Karaf that is the web context's loader of the first request,
+     * which does not see this bundle. So the engine is made with this bundle's loader as the context's.
+     */
+    private static TemplateEngine engine() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(Templates.class.getClassLoader());
+        try {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(),
+                    "org.guichet.web.internal.jte");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
 
     public static String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
