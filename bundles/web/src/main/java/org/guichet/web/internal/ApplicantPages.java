@@ -39,7 +39,7 @@ final class ApplicantPages {
         String applicant = x.param("applicantId");
         try {
             Dossier d = portal.dossiers().create(caller, x.param("schemeId"), applicant == null ? null : id(applicant));
-            x.redirect("/mes-demandes/" + d.id() + "/etape/1");
+            x.redirect("/mes-demandes/" + d.id() + "/etape/1#contenu");
         } catch (GuichetException e) {
             show(x, e.kind().status(), Map.of(applicant == null ? "schemeId" : "schemeId-pour", x.ui().error(e)), null,
                     Map.of());

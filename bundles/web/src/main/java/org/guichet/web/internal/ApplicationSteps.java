@@ -152,8 +152,10 @@ public final class ApplicationSteps {
             renderStep(x, 400, saved, s, steps, n, errors, typed);
             return;
         }
+        // to the top of the next page (a redirect would otherwise keep the form's #suite)
         int next = "back".equals(x.param("go")) ? n - 1 : n + 1;
-        x.redirect("/mes-demandes/" + id + (next > steps.size() ? "/documents" : "/etape/" + Math.max(1, next)));
+        x.redirect("/mes-demandes/" + id + (next > steps.size() ? "/documents" : "/etape/" + Math.max(1, next))
+                + "#contenu");
     }
 
     /** A typed answer as the rules read it; what cannot be read is saved as typed, and said. */
@@ -272,7 +274,7 @@ public final class ApplicationSteps {
         long id = x.id("dossier");
         try {
             portal.dossiers().submit(x.caller(), id);
-            x.redirect("/mes-demandes/" + id + "/accuse");
+            x.redirect("/mes-demandes/" + id + "/accuse#contenu");
         } catch (GuichetException e) {
             if (!"DOSSIER_INCOMPLETE".equals(e.code())) {
                 throw e;
