@@ -120,8 +120,11 @@ final class DossierPage {
                 .filter(r -> "OPEN".equals(r.state())).toList();
         List<Decision> decisions = portal.instruction().decisions(caller, id);
         Decision decision = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
-        x.render(status, "applicant/dossier.jte", "d", d, "errors", errors, "notice", notice, "typed", typed,
-                "offers", offers, "helpers", helpers, "withdrawable", withdrawable, "complements", complements,
+        // the scheme's title in the page's language (the dossier's own is in French)
+        String title = portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion())
+                .map(scheme -> x.ui().in(scheme.title())).orElse(d.schemeTitle());
+        x.render(status, "applicant/dossier.jte", "d", d, "schemeTitle", title, "errors", errors, "notice", notice,
+                "typed", typed, "offers", offers, "helpers", helpers, "withdrawable", withdrawable, "complements", complements,
                 "decision", decision, "payments", portal.payments().payments(caller, id), "messages",
                 draft ? null : portal.instruction().messages(caller, id));
     }

@@ -334,7 +334,9 @@ class ApplicantTemplatesTest {
         assertTrue(fr.contains("href=\"#message-6\"") && fr.contains("id=\"message-6-erreur\""), fr);
         assertTrue(fr.contains("Envoyée le 14 septembre 2026 à 09:30 — accusé de réception AR-VT-2026-000001"), fr);
         assertTrue(fr.contains("Aucun message."), fr);
-        String en = render("applicant/dossier.jte", "ui", EN, "d", d, "complements", open, "messages", List.of());
+        String en = render("applicant/dossier.jte", "ui", EN, "d", d, "schemeTitle", "Training aid", "complements", open,
+                "messages", List.of());
+        assertTrue(en.contains("<h1>Training aid — VT-2026-000001</h1>"), "the scheme's title in English: " + en);
         assertTrue(en.contains("Before 1 October 2026") && en.contains("href=\"/mes-demandes/1/documents?lang=en\""), en);
     }
 
