@@ -162,6 +162,9 @@ class AgentTemplatesTest {
         assertTrue(fr.contains("Qualif Emploi <span class=\"small\">(donnée par l'organisme de formation)</span>"), fr);
         assertTrue(fr.contains("formulaire de consentement signé"), fr);
         assertTrue(fr.contains("PDF, 20 Ko") && fr.contains("JPEG, 1 Ko"), fr);
+        assertTrue(fr.contains("<a href=\"/instruction/1/documents/11\">Ouvrir le document<span class=\"visually-hidden\">"
+                + " : Pièce d'identité</span></a>"), "the file's name may be a code (IDENTITY.pdf): " + fr);
+        assertFalse(visible.contains("carte.pdf"), visible);
         assertTrue(fr.contains("Refusé : Le document est illisible ou flou"), fr);
         assertTrue(fr.contains("donné") && fr.contains("à donner avant le 30 septembre 2026"), fr);
         assertTrue(fr.contains("Aide accordée") && fr.contains("Aide refusée") && fr.contains("corrige la décision"), fr);
