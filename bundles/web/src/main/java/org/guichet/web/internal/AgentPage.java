@@ -76,8 +76,8 @@ final class AgentPage {
             q = instruction.queue(agent, QueueFilter.all());
         }
         x.render(errors.isEmpty() ? 200 : 400, "agent/queue.jte", "agent", agent, "queue", q, "titles",
-                titles(x, agent, q), "scheme", scheme, "state", x.param("state"), "waitingOn", waitingOn, "consents", consentsToCheck(agent),
-                "errors", errors);
+                titles(x, agent, q), "scheme", scheme, "state", x.param("state"), "waitingOn", waitingOn,
+                "consents", consentsToCheck(agent), "errors", errors);
     }
 
     /** The schemes by their titles in the page's language (the queue names them by title, never by id). */

@@ -88,7 +88,8 @@ public final class AgentWords {
             return null;
         }
         int colon = source.indexOf(':');
-        return word(ui, "agent.answerSource.", colon < 0 ? source : source.substring(0, colon), "agent.answerSource.other");
+        String who = colon < 0 ? source : source.substring(0, colon);
+        return word(ui, "agent.answerSource.", who, "agent.answerSource.other");
     }
 
     /** A document's name from the scheme, in the page's language; the decision letter by its name. */
@@ -120,6 +121,7 @@ public final class AgentWords {
 
     /** "3 min 20 s". */
     public static String duration(Ui ui, Long seconds) {
-        return seconds == null ? ui.t("agent.call.inProgress") : ui.t("agent.call.duration", seconds / 60, seconds % 60);
+        return seconds == null ? ui.t("agent.call.inProgress")
+                : ui.t("agent.call.duration", seconds / 60, seconds % 60);
     }
 }

@@ -21,8 +21,8 @@ final class ConsentChecksPage {
     }
 
     private void page(Exchange x, int status, Map<String, String> errors, AgentForm sent) throws IOException {
-        x.render(status, "agent/consents.jte", "pending", portal.mandates().consentsToCheck(x.caller()), "errors", errors,
-                "done", errors.isEmpty() ? AgentPage.done(x) : null, "sent", sent);
+        x.render(status, "agent/consents.jte", "pending", portal.mandates().consentsToCheck(x.caller()),
+                "errors", errors, "done", errors.isEmpty() ? AgentPage.done(x) : null, "sent", sent);
     }
 
     void check(Exchange x) throws IOException {

@@ -307,7 +307,8 @@ class AgentTemplatesTest {
                 new AgentForm("consent-8", Map.of("comment", List.of("pas signé"))));
         assertTrue(fr.contains("Léa &lt;Martin&gt; → Camille Conseil (Mission &lt;locale&gt;)"), fr);
         assertTrue(fr.contains("Enregistré le 14 septembre 2026 à 09:30"), fr);
-        assertTrue(fr.contains("href=\"#valid-yes-8\"") && fr.contains("aria-invalid=\"true\""), fr);
+        assertTrue(fr.contains("href=\"#valid-yes-8\"") && fr.contains("aria-describedby=\"valid-8-erreur\"")
+                && fr.contains("id=\"valid-8-erreur\""), fr);
         assertTrue(fr.contains("action=\"/instruction/consentements/8#suite\""), fr);
         assertTrue(fr.contains("value=\"pas signé\""), fr);
         assertTrue(fr.contains("(obligatoire)"), fr);
