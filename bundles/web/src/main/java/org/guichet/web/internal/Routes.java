@@ -58,12 +58,38 @@ public final class Routes {
 
     /** A person's answer to a mediator's request for a mandate (/mandats). */
     private static void mandates(Router r, Portal portal) {
-        // still served by MandatePages (servlet) until it is a set of templates
+        MandatePage page = new MandatePage(portal);
+        r.get("/mandats/accepter", page::show);
+        r.post("/mandats/accepter", page::accept);
     }
 
     /** The agents' and supervisors' pages (/instruction). */
     private static void agent(Router r, Portal portal) {
-        // still served by AgentPages (servlet) until it is a set of templates
+        AgentPage desk = new AgentPage(portal);
+        AgentPaymentsPage payments = new AgentPaymentsPage(portal);
+        ConsentChecksPage consents = new ConsentChecksPage(portal);
+        // the literal addresses first: /instruction/paiements is not a dossier
+        r.get("/instruction", AgentPage.agentsOnly(desk::queue));
+        r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
+        r.post("/instruction/paiements/virements", AgentPage.agentsOnly(payments::issue));
+        r.get("/instruction/paiements/virements/{batch}/fichier", AgentPage.agentsOnly(payments::file));
+        r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
+        r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
+        r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
+        r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
+        r.get("/instruction/{dossier}", AgentPage.agentsOnly(desk::caseFile));
+        r.get("/instruction/{dossier}/documents/{document}", AgentPage.agentsOnly(desk::document));
+        r.post("/instruction/{dossier}/prendre", AgentPage.agentsOnly(desk::take));
+        r.post("/instruction/{dossier}/liberer", AgentPage.agentsOnly(desk::release));
+        r.post("/instruction/{dossier}/assigner", AgentPage.agentsOnly(desk::assign));
+        r.post("/instruction/{dossier}/verifier", AgentPage.agentsOnly(desk::check));
+        r.post("/instruction/{dossier}/complement", AgentPage.agentsOnly(desk::complement));
+        r.post("/instruction/{dossier}/message", AgentPage.agentsOnly(desk::message));
+        r.post("/instruction/{dossier}/note", AgentPage.agentsOnly(desk::note));
+        r.post("/instruction/{dossier}/decision", AgentPage.agentsOnly(desk::decide));
+        r.post("/instruction/{dossier}/appel", AgentPage.agentsOnly(desk::startCall));
+        r.post("/instruction/{dossier}/appel/{call}/fin", AgentPage.agentsOnly(desk::endCall));
+        r.post("/instruction/{dossier}/clore", AgentPage.agentsOnly(desk::close));
     }
 
     /** The admins' pages (/admin). */
