@@ -1,0 +1,206 @@
+package org.guichet.web.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SessionGrant;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.AnswerError;
+
+/**
+ * Accounts for people (/compte): sign-up, activation from the mailed link, sign-in by password or by a code received
+ * by mail (for those who struggle with passwords), forgotten password, sign-out. Plain forms, no JavaScript; each
+ * lands on what happened (#suite, or #fait after a redirect). The refusals are the account service's, in the page's
+ * words by their code; sign-up's come all at once.
+ */
+final class AccountPages {
+    static final List<String> SIGN_UP = List.of("displayName", "email", "password");
+    static final List<String> SIGN_IN = List.of("email", "password");
+    static final List<String> EMAIL = List.of("email");
+    static final List<String> PASSWORD = List.of("password");
+    static final List<String> CODE = List.of("code");
+
+    private final Portal portal;
+
+    AccountPages(Portal portal) {
+        this.portal = portal;
+    }
+
+    void signUpForm(Exchange x) throws IOException {
+        x.render(200, "account/signUp.jte", "values", Map.of(), "errors", Map.of());
+    }
+
+    void signUp(Exchange x) throws IOException {
+        String email = x.param("email");
+        String name = x.param("displayName");
+        try {
+            portal.accounts().signUp(email, x.req().getParameter("password"), name);
+        } catch (GuichetException e) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("displayName", name);
+            values.put("email", email);
+            x.render(400, "account/signUp.jte", "values", values, "errors", errors(x.ui(), e, SIGN_UP));
+            return;
+        }
+        x.render(200, "account/checkMail.jte", "email", email);
+    }
+
+    void activateForm(Exchange x) throws IOException {
+        x.render(200, "account/activate.jte", "token", x.param("jeton"), "askPassword", false, "errors", Map.of());
+    }
+
+    void activate(Exchange x) throws IOException {
+        String token = x.param("jeton");
+        String password = x.req().getParameter("password");
+        try {
+            portal.accounts().activate(token, password == null || password.isEmpty() ? null : password);
+        } catch (GuichetException e) {
+            if ("PASSWORD_REQUIRED".equals(e.code())) {
+                // an invited account has no password yet: it chooses one here
+                x.render(200, "account/activate.jte", "token", token, "askPassword", true, "errors", Map.of());
+            } else {
+                x.render(400, "account/activate.jte", "token", token, "askPassword", "password".equals(e.field()),
+                        "errors", errors(x.ui(), e, PASSWORD));
+            }
+            return;
+        }
+        x.redirect("/compte/connexion?fait=active#fait");
+    }
+
+    void signInForm(Exchange x) throws IOException {
+        String done = x.param("fait");
+        x.render(200, "account/signIn.jte", "errors", Map.of(), "done",
+                "active".equals(done) || "nouveau".equals(done) ? x.ui().t("account.signIn.done." + done) : null);
+    }
+
+    void signIn(Exchange x) throws IOException {
+        String email = x.param("email");
+        SessionGrant grant;
+        try {
+            grant = portal.accounts().signIn(email, x.req().getParameter("password"));
+        } catch (GuichetException e) {
+            x.render(400, "account/signIn.jte", "email", email, "errors", errors(x.ui(), e, SIGN_IN));
+            return;
+        }
+        WebSession.open(x.req(), x.resp(), grant);
+        x.redirect(home(grant));
+    }
+
+    void codeRequestForm(Exchange x) throws IOException {
+        x.render(200, "account/codeRequest.jte", "email", x.param("email"), "errors", Map.of());
+    }
+
+    void codeRequest(Exchange x) throws IOException {
+        String email = x.param("email");
+        try {
+            portal.accounts().sendSignInCode(email);
+        } catch (GuichetException e) {
+            x.render(400, "account/codeRequest.jte", "email", email, "errors", errors(x.ui(), e, EMAIL));
+            return;
+        }
+        x.render(200, "account/codeEntry.jte", "email", email, "errors", Map.of());
+    }
+
+    void codeEntry(Exchange x) throws IOException {
+        String email = x.param("email");
+        SessionGrant grant;
+        try {
+            grant = portal.accounts().signInWithCode(email, x.param("code"));
+        } catch (GuichetException e) {
+            x.render(400, "account/codeEntry.jte", "email", email, "errors", errors(x.ui(), e, CODE, "code"));
+            return;
+        }
+        WebSession.open(x.req(), x.resp(), grant);
+        x.redirect(home(grant));
+    }
+
+    void forgottenForm(Exchange x) throws IOException {
+        x.render(200, "account/forgotten.jte", "errors", Map.of(), "sent", "envoye".equals(x.param("fait")));
+    }
+
+    void forgotten(Exchange x) throws IOException {
+        String email = x.param("email");
+        try {
+            portal.accounts().requestPasswordReset(email);
+        } catch (GuichetException e) {
+            x.render(400, "account/forgotten.jte", "email", email, "errors", errors(x.ui(), e, EMAIL));
+            return;
+        }
+        x.redirect("/compte/mot-de-passe-oublie?fait=envoye#fait");
+    }
+
+    void resetForm(Exchange x) throws IOException {
+        x.render(200, "account/reset.jte", "token", x.param("jeton"), "errors", Map.of());
+    }
+
+    void reset(Exchange x) throws IOException {
+        String token = x.param("jeton");
+        try {
+            portal.accounts().resetPassword(token, x.req().getParameter("password"));
+        } catch (GuichetException e) {
+            x.render(400, "account/reset.jte", "token", token, "errors", errors(x.ui(), e, PASSWORD));
+            return;
+        }
+        x.redirect("/compte/connexion?fait=nouveau#fait");
+    }
+
+    void signOut(Exchange x) throws IOException {
+        portal.accounts().signOut(WebSession.cookie(x.req(), WebSession.SESSION));
+        WebSession.close(x.req(), x.resp());
+        x.redirect("/");
+    }
+
+    /**
+     * Where a person lands once signed in: her space, at its content (the fragment is explicit, else the browser
+     * would keep the sign-in form's #suite through the redirect).
+     */
+    static String home(SessionGrant g) {
+        if (g.account().has(Role.AGENT) || g.account().has(Role.SUPERVISOR)) {
+            return "/instruction#contenu";
+        }
+        return "/mes-demandes#contenu";
+    }
+
+    static Map<String, String> errors(Ui ui, GuichetException e, List<String> fields) {
+        return errors(ui, e, fields, null);
+    }
+
+    /**
+     * A refusal as the form's errors, in the order of its fields: every problem the service listed (sign-up gives
+     * them all at once), else the refusal itself on its field. A problem about no field of this form (an expired
+     * link) is listed first, unlinked; {@code fallback} is the field it belongs to instead, when there is one.
+     */
+    static Map<String, String> errors(Ui ui, GuichetException e, List<String> fields, String fallback) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (e.errors() != null) {
+            for (Object item : e.errors()) {
+                if (item instanceof AnswerError a) {
+                    found.putIfAbsent(place(a.field(), fields, fallback),
+                            ui.error(GuichetException.invalid(a.code(), a.field(), a.message())));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            found.put(place(e.field(), fields, fallback), ui.error(e));
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        if (found.containsKey("")) {
+            ordered.put("", found.get(""));
+        }
+        for (String f : fields) {
+            if (found.containsKey(f)) {
+                ordered.put(f, found.get(f));
+            }
+        }
+        return ordered;
+    }
+
+    private static String place(String field, List<String> fields, String fallback) {
+        if (field != null && fields.contains(field)) {
+            return field;
+        }
+        return fallback == null ? "" : fallback;
+    }
+}

@@ -1,0 +1,130 @@
+package org.guichet.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipException;
+import javax.servlet.ServletException;
+import javax.servlet.http.Part;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.scheme.SchemeInfo;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+
+/**
+ * For directorates and admins (/admin/dispositifs): every installed scheme version with its state in words, its
+ * test results and its errors (file:line); and, for admins only, deploying a scheme bundle from a file. The bundle is
+ * installed in the running portal like any other; the scheme extender then compiles it, runs its test pack and makes
+ * it ACTIVE or FAILED with its errors. After a deployment the page says which scheme was deployed from a code and the
+ * scheme's id checked against the registry, never from text taken from the address.
+ */
+final class SchemeAdminPages {
+    static final String LOCATION = "guichet-upload:";
+    static final String PATH = "/admin/dispositifs";
+
+    private final Portal portal;
+
+    SchemeAdminPages(Portal portal) {
+        this.portal = portal;
+    }
+
+    void list(Exchange x) throws IOException {
+        Caller c = allowed(x);
+        if (c == null) {
+            return;
+        }
+        List<SchemeInfo> schemes = portal.registry().list();
+        String done = "installe".equals(x.param("fait")) ? installed(x.ui(), schemes, x.param("dispositif")) : null;
+        show(x, c, 200, schemes, Map.of(), done);
+    }
+
+    void deploy(Exchange x) throws IOException {
+        Caller c = allowed(x);
+        if (c == null) {
+            return;
+        }
+        if (!c.has(Role.ADMIN)) {
+            refuse(x, c, 403, x.ui().t("admin.error.adminOnly"));
+            return;
+        }
+        BundleContext context = portal.bundleContext();
+        Path tmp = Files.createTempFile("scheme-", ".jar");
+        try {
+            Part part = x.req().getPart("file");
+            if (part == null || part.getSize() == 0) {
+                refuse(x, c, 400, x.ui().t("admin.error.noFile"));
+                return;
+            }
+            try (InputStream in = part.getInputStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Manifest mf;
+            try (JarInputStream jar = new JarInputStream(Files.newInputStream(tmp))) {
+                mf = jar.getManifest();
+            }
+            String scheme = mf == null ? null : mf.getMainAttributes().getValue("Guichet-Scheme");
+            String bsn = mf == null ? null : mf.getMainAttributes().getValue("Bundle-SymbolicName");
+            if (scheme == null || bsn == null) {
+                refuse(x, c, 400, x.ui().t("admin.error.notScheme"));
+                return;
+            }
+            String location = LOCATION + bsn.split(";")[0].strip();
+            Bundle existing = context.getBundle(location);
+            try (InputStream in = Files.newInputStream(tmp)) {
+                if (existing != null) {
+                    existing.update(in);
+                } else {
+                    context.installBundle(location, in).start();
+                }
+            }
+            x.redirect(PATH + "?fait=installe&dispositif=" + (scheme.strip().matches("[a-z0-9-]{1,100}")
+                    ? scheme.strip() : "") + "#fait");
+        } catch (BundleException e) {
+            refuse(x, c, 400, x.ui().t("admin.error.install", e.getMessage()));
+        } catch (IllegalStateException | ServletException e) {
+            refuse(x, c, 413, x.ui().t("admin.error.tooLarge"));
+        } catch (ZipException e) {
+            refuse(x, c, 400, x.ui().t("admin.error.notJar"));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** "« Aide au permis de conduire » (driving-licence) is deployed" for an id the registry knows; else no name. */
+    static String installed(Ui ui, List<SchemeInfo> schemes, String id) {
+        return schemes.stream().filter(i -> i.id().equals(id)).max(Comparator.comparing(SchemeInfo::since,
+                Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(i -> ui.t("admin.done.installe", i.title() == null ? i.id() : ui.in(i.title()), i.id()))
+                .orElse(ui.t("admin.done.installe.new"));
+    }
+
+    private void refuse(Exchange x, Caller c, int status, String error) throws IOException {
+        show(x, c, status, portal.registry().list(), Map.of("file", error), null);
+    }
+
+    private static void show(Exchange x, Caller c, int status, List<SchemeInfo> schemes, Map<String, String> errors,
+            String done) throws IOException {
+        x.render(status, "admin/schemes.jte", "schemes", schemes, "admin", c.has(Role.ADMIN), "errors", errors,
+                "done", done);
+    }
+
+    /** Directorates (supervisors) and admins; anyone else is told so, and nobody signed in goes to sign in. */
+    private static Caller allowed(Exchange x) throws IOException {
+        Caller c = x.caller();
+        if (!c.has(Role.ADMIN) && !c.has(Role.SUPERVISOR)) {
+            x.render(403, "refused.jte", "title", x.ui().t("admin.forbidden.title"), "message",
+                    x.ui().t("admin.forbidden.text"));
+            return null;
+        }
+        return c;
+    }
+}
