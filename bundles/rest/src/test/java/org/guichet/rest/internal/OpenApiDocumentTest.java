@@ -124,7 +124,8 @@ class OpenApiDocumentTest {
 
     static {
         record(ApiError.class, HealthResource.Health.class, LocalizedText.class, SchemeState.class, SchemeInfo.class,
-                SchemeProblem.class, TestCaseResult.class, SchemeDescriptor.class, FieldType.class, FieldDefinition.class,
+                SchemeProblem.class, TestCaseResult.class, SchemeDescriptor.class, org.guichet.api.scheme.StepDefinition.class, FieldType.class,
+                FieldDefinition.class,
                 Choice.class, DocumentDefinition.class, SchemeResource.SimulationRequest.class, Evaluation.class,
                 SchemeRef.class, RequiredDocument.class, Amount.class, Installment.class, AmountLine.class,
                 SchemeEvent.class, AccountResource.SignUp.class, AccountResource.Activation.class,

@@ -20,7 +20,7 @@ public final class Routes {
         Router r = new Router();
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
-        applicant(r, portal);
+        applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
         accounts(r, new AccountPages(portal));
         mandates(r, portal);
         agent(r, portal);
@@ -29,8 +29,26 @@ public final class Routes {
     }
 
     /** Her applications, the steps, documents, review, receipt, and the dossier afterwards (/mes-demandes). */
-    private static void applicant(Router r, Portal portal) {
-        // still served by ApplicantPages (servlet) until it is a set of templates
+    private static void applicant(Router r, ApplicantPages home, ApplicationSteps steps, DossierPage dossier) {
+        r.get("/mes-demandes", home::home);
+        r.post("/mes-demandes/nouvelle", home::create);
+        r.post("/mes-demandes/mandat", home::requestMandate);
+        r.get("/mes-demandes/{dossier}/etape/{step}", steps::step);
+        r.post("/mes-demandes/{dossier}/etape/{step}", steps::saveStep);
+        r.get("/mes-demandes/{dossier}/documents", steps::documents);
+        r.post("/mes-demandes/{dossier}/documents", steps::upload); // multipart: the CSRF value is read from the body
+        r.get("/mes-demandes/{dossier}/documents/{document}", steps::download);
+        r.post("/mes-demandes/{dossier}/documents/{document}/supprimer", steps::deleteDocument);
+        r.get("/mes-demandes/{dossier}/verification", steps::review);
+        r.post("/mes-demandes/{dossier}/envoyer", steps::submit);
+        r.get("/mes-demandes/{dossier}/accuse", steps::receipt);
+        r.get("/mes-demandes/{dossier}", dossier::show);
+        r.post("/mes-demandes/{dossier}/offre/{enrolment}", dossier::acceptOffer);
+        r.post("/mes-demandes/{dossier}/partage", dossier::share);
+        r.post("/mes-demandes/{dossier}/retrait", dossier::withdraw);
+        r.post("/mes-demandes/{dossier}/messages", dossier::postMessage);
+        r.post("/mes-demandes/{dossier}/complement/{request}", dossier::answerComplement);
+        r.get("/mes-demandes/{dossier}/decisions/{decision}/lettre", dossier::decisionLetter);
     }
 
     /** Sign-up, activation, sign-in, codes, passwords (/compte). */
