@@ -182,6 +182,10 @@ class WebPagesBrowserTest {
             // errors first: tied to their fields, listed on top
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
             assertTrue(driver.getTitle().startsWith("Erreur"), driver.getTitle());
+            // every problem at once, in the order of the fields, and the page lands on them
+            assertEquals(List.of("#email", "#password"), driver.findElements(By.cssSelector(".error-summary li a")).stream()
+                    .map(a -> a.getAttribute("href").replaceAll("^[^#]*", "")).toList());
+            assertTrue(driver.getCurrentUrl().endsWith("#suite"), driver.getCurrentUrl());
             screenshot(driver, "signup-errors-360");
             type(driver, "displayName", "Léa Martin");
             type(driver, "email", email);
@@ -419,13 +423,17 @@ class WebPagesBrowserTest {
                         driver.findElement(By.tagName("main")).getText());
             }
             String table = "";
-            for (int i = 0; i < 120 && !(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*") && table.matches("(?s).*1\\.8\\.0\\s+FAILED.*")); i++) {
+            // states in words, never their codes (ACTIVE, FAILED)
+            for (int i = 0; i < 120 && !(table.matches("(?s).*1\\.7\\.0\\s+En service.*") && table.matches("(?s).*1\\.8\\.0\\s+En échec.*")); i++) {
                 Thread.sleep(500);
                 driver.get(dist.url("/admin/dispositifs"));
                 table = driver.findElement(By.tagName("table")).getText();
             }
-            assertTrue(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*"), table);
-            assertTrue(table.matches("(?s).*1\\.8\\.0\\s+FAILED.*rules/eligibility\\.drl:\\d+.*"), table);
+            assertTrue(table.matches("(?s).*1\\.7\\.0\\s+En service.*"), table);
+            assertTrue(table.matches("(?s).*1\\.8\\.0\\s+En échec.*rules/eligibility\\.drl:\\d+.*"), table);
+            for (WebElement state : driver.findElements(By.cssSelector("td.scheme-state"))) {
+                assertTrue(!state.getText().matches("(?s).*\\b(DISCOVERED|COMPILING|TESTING|ACTIVE|FAILED)\\b.*"), state.getText());
+            }
             auditAs(driver, auditor, "admin-schemes-deployed");
             // a file that is not a scheme is refused with a clear message
             Path notAScheme = work.resolve("notes.jar");

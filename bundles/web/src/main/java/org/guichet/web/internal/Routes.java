@@ -21,10 +21,10 @@ public final class Routes {
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
         applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
-        accounts(r, portal);
+        accounts(r, new AccountPages(portal));
         mandates(r, portal);
         agent(r, portal);
-        admin(r, portal);
+        admin(r, new SchemeAdminPages(portal));
         return r;
     }
 
@@ -52,8 +52,21 @@ public final class Routes {
     }
 
     /** Sign-up, activation, sign-in, codes, passwords (/compte). */
-    private static void accounts(Router r, Portal portal) {
-        // still served by AccountPages (servlet) until it is a set of templates
+    private static void accounts(Router r, AccountPages page) {
+        r.get("/compte/inscription", page::signUpForm);
+        r.post("/compte/inscription", page::signUp);
+        r.get("/compte/activer", page::activateForm);
+        r.post("/compte/activer", page::activate);
+        r.get("/compte/connexion", page::signInForm);
+        r.post("/compte/connexion", page::signIn);
+        r.get("/compte/code", page::codeRequestForm);
+        r.post("/compte/code", page::codeRequest);
+        r.post("/compte/code/saisie", page::codeEntry);
+        r.get("/compte/mot-de-passe-oublie", page::forgottenForm);
+        r.post("/compte/mot-de-passe-oublie", page::forgotten);
+        r.get("/compte/nouveau-mot-de-passe", page::resetForm);
+        r.post("/compte/nouveau-mot-de-passe", page::reset);
+        r.post("/compte/deconnexion", page::signOut);
     }
 
     /** A person's answer to a mediator's request for a mandate (/mandats). */
@@ -93,8 +106,9 @@ public final class Routes {
     }
 
     /** The admins' pages (/admin). */
-    private static void admin(Router r, Portal portal) {
-        // still served by SchemeAdminPages (servlet) until it is a set of templates
+    private static void admin(Router r, SchemeAdminPages page) {
+        r.get(SchemeAdminPages.PATH, page::list);
+        r.post(SchemeAdminPages.PATH, page::deploy);
     }
 
     private static void home(Router r, HomePage page) {
