@@ -265,19 +265,7 @@ final class AgentPage {
     // ---- files
 
     void document(Exchange x) throws IOException {
-        download(x.resp(), portal.dossiers().document(x.caller(), x.id("dossier"), x.id("document")));
-    }
-
-    /** A stored file, shown in the browser when it can (PDF, image), never guessed from its name. */
-    static void download(HttpServletResponse resp, DocumentContent content) throws IOException {
-        resp.setContentType(content.document().mediaType());
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + content.document().fileName()
-                .replaceAll("[^\\p{L}\\p{N}._ -]", "_") + "\"");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.setContentLengthLong(content.document().size());
-        try (InputStream in = Files.newInputStream(content.path())) {
-            in.transferTo(resp.getOutputStream());
-        }
+        x.send(portal.dossiers().document(x.caller(), x.id("dossier"), x.id("document")));
     }
 
     // ---- helpers

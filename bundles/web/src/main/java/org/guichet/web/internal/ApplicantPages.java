@@ -93,23 +93,6 @@ final class ApplicantPages {
         return Messages.has(locale, key) ? Messages.text(locale, key) : Messages.text(locale, "applicant.state.other");
     }
 
-    /**
-     * A stored file shown in the browser (preview), never sniffed, never cached, and sandboxed: a file that was let in
-     * as a PDF or an image still cannot run anything in the portal's origin.
-     */
-    static void download(HttpServletResponse resp, DocumentContent content) throws IOException {
-        resp.setContentType(content.document().mediaType());
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + content.document().fileName()
-                .replaceAll("[^\\p{L}\\p{N}._ -]", "_") + "\"");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", "private, no-store");
-        resp.addHeader("Content-Security-Policy", "sandbox");
-        resp.setContentLengthLong(content.document().size());
-        try (InputStream in = Files.newInputStream(content.path())) {
-            in.transferTo(resp.getOutputStream());
-        }
-    }
-
     static long id(String s) {
         try {
             return Long.parseLong(s);

@@ -255,7 +255,7 @@ public final class ApplicationSteps {
     }
 
     void download(Exchange x) throws IOException {
-        ApplicantPages.download(x.resp(), portal.dossiers().document(x.caller(), x.id("dossier"), x.id("document")));
+        x.send(portal.dossiers().document(x.caller(), x.id("dossier"), x.id("document")));
     }
 
     void deleteDocument(Exchange x) throws IOException {

@@ -51,6 +51,6 @@ final class ConsentChecksPage {
 
     /** The signed form's file. */
     void form(Exchange x) throws IOException {
-        AgentPage.download(x.resp(), portal.mandates().consentForm(x.caller(), x.id("mandate")));
+        x.send(portal.mandates().consentForm(x.caller(), x.id("mandate")));
     }
 }

@@ -79,7 +79,7 @@ final class DossierPage {
     }
 
     void decisionLetter(Exchange x) throws IOException {
-        ApplicantPages.download(x.resp(), portal.instruction().decisionLetter(x.caller(), x.id("dossier"),
+        x.send(portal.instruction().decisionLetter(x.caller(), x.id("dossier"),
                 x.id("decision")));
     }
 

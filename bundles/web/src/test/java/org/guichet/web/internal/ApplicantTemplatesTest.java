@@ -383,7 +383,7 @@ class ApplicantTemplatesTest {
                     return null;
                 });
         headers.put("Content-Security-Policy", new ArrayList<>(List.of("default-src 'self'")));
-        ApplicantPages.download(resp, new DocumentContent(new DossierDocument(1, "ID", "carte\"<x>.pdf",
+        new Exchange(null, resp, FR, java.util.Map.of()).send(new DocumentContent(new DossierDocument(1, "ID", "carte\"<x>.pdf",
                 "application/pdf", 4, "abc", SENT, LEA, "APPLICANT"), file));
         assertEquals(List.of("default-src 'self'", "sandbox"), headers.get("Content-Security-Policy"),
                 "sandbox is added to the portal's policy");
