@@ -13,10 +13,25 @@ import javax.servlet.http.HttpServletResponse;
  * failure gives a clean error page, never half a page.
  */
 public final class Templates {
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Templates.class.getClassLoader(), "org.guichet.web.internal.jte");
+    private static final TemplateEngine ENGINE = create();
 
     private Templates() { }
+
+    /**
+     * jte loads precompiled templates through the thread's context class loader of the moment the engine is made
+     * (when no class directory is given); in OSGi that must be this bundle's loader, which holds the template classes.
+     */
+    private static TemplateEngine create() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(Templates.class.getClassLoader());
+        try {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(),
+                    "org.guichet.web.internal.jte");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
 
     public static String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
