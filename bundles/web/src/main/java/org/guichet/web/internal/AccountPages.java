@@ -74,7 +74,9 @@ public class AccountPages extends HttpServlet {
         try {
             switch (path) {
                 case "/inscription" -> {
-                    a.signUp(req.getParameter("email"), req.getParameter("password"), req.getParameter("displayName"));
+                    // her mails and letters in the language of the page she signs up on
+                    a.signUp(req.getParameter("email"), req.getParameter("password"), req.getParameter("displayName"),
+                            locale.getLanguage());
                     Page.start(resp, 200, locale, Page.t(locale, "Regardez vos courriels", "Check your mail"));
                     PrintWriter out = resp.getWriter();
                     out.println("<p>" + Page.t(locale, "Votre compte est créé. Pour l'ouvrir, ouvrez le lien que nous"
