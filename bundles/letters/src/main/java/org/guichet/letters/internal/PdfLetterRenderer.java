@@ -316,7 +316,7 @@ public class PdfLetterRenderer implements LetterRenderer {
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : words(text)) {
             String candidate = current.length() == 0 ? word : current + " " + word;
             if (font.getStringWidth(candidate) / 1000 * size > width && current.length() > 0) {
                 lines.add(current.toString());
@@ -327,6 +327,23 @@ public class PdfLetterRenderer implements LetterRenderer {
         }
         lines.add(current.toString());
         return lines;
+    }
+
+    /**
+     * The words a line may break between: French puts a space before "€", ":", ";", "!", "?", "»" and after "«",
+     * and a line never starts or ends with those alone ("60,00" on one line, "€." on the next).
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.split(" ")) {
+            boolean glued = !words.isEmpty() && (w.matches("^[€:;!?»].*") || words.get(words.size() - 1).endsWith("«"));
+            if (glued) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + " " + w);
+            } else {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     /** Keeps what the font can draw: typographic spaces become plain ones, line breaks spaces, the rest '?'. */

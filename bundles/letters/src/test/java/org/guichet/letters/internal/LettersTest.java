@@ -121,6 +121,11 @@ class LettersTest {
     }
 
     @Test
+    void aLineNeverBreaksBeforeTheEuroSignOrAColon() {
+        assertEquals(List.of("Repas", "60,00 €.", "Objet :", "« x »"), PdfLetterRenderer.words("Repas 60,00 €. Objet : « x »"));
+    }
+
+    @Test
     void bothLanguagesHaveTheSameWords() throws Exception {
         Properties fr = new Properties();
         Properties en = new Properties();
