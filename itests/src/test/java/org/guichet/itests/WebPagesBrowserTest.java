@@ -182,6 +182,10 @@ class WebPagesBrowserTest {
             // errors first: tied to their fields, listed on top
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
             assertTrue(driver.getTitle().startsWith("Erreur"), driver.getTitle());
+            // every problem at once, in the order of the fields, and the page lands on them
+            assertEquals(List.of("#email", "#password"), driver.findElements(By.cssSelector(".error-summary li a")).stream()
+                    .map(a -> a.getAttribute("href").replaceAll("^[^#]*", "")).toList());
+            assertTrue(driver.getCurrentUrl().endsWith("#suite"), driver.getCurrentUrl());
             screenshot(driver, "signup-errors-360");
             type(driver, "displayName", "Léa Martin");
             type(driver, "email", email);
@@ -288,6 +292,31 @@ class WebPagesBrowserTest {
     private static void submit(WebDriver driver, WebElement button) {
         button.click();
         awaitGone(driver, button);
+        landedOnTheOutcome(driver);
+    }
+
+    /**
+     * After a form, the person lands on what happened: the page's address ends with the fragment of the outcome
+     * (error summary, result or notice, right after the title), and the next Tab goes into it or just after it — not
+     * back to the top of the page.
+     */
+    static void landedOnTheOutcome(WebDriver driver) {
+        String url = driver.getCurrentUrl();
+        int hash = url.indexOf('#');
+        if (hash < 0) {
+            return; // a redirect to another page (e.g. the next step) starts at its top, as a new page should
+        }
+        String target = url.substring(hash + 1);
+        List<WebElement> outcome = driver.findElements(By.id(target));
+        assertEquals(1, outcome.size(), "the fragment #" + target + " names the outcome on " + url);
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        WebElement focused = driver.switchTo().activeElement();
+        List<WebElement> inside = driver.findElements(By.xpath("//*[@id='" + target + "']//*"));
+        List<WebElement> next = driver.findElements(By.xpath("(//*[@id='" + target + "']/following::*[self::a or"
+                + " self::button or self::input[not(@type='hidden')] or self::select or self::textarea or @tabindex='0'])[1]"));
+        assertTrue(inside.contains(focused) || next.contains(focused), "after the form, Tab should go into #" + target
+                + " or just after it, not to <" + focused.getTagName() + " id=" + focused.getAttribute("id") + "> on "
+                + url);
     }
 
     /** Waits for the next page: the old page's element goes away (stale, or a node "not in the document"). */
@@ -394,13 +423,17 @@ class WebPagesBrowserTest {
                         driver.findElement(By.tagName("main")).getText());
             }
             String table = "";
-            for (int i = 0; i < 120 && !(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*") && table.matches("(?s).*1\\.8\\.0\\s+FAILED.*")); i++) {
+            // states in words, never their codes (ACTIVE, FAILED)
+            for (int i = 0; i < 120 && !(table.matches("(?s).*1\\.7\\.0\\s+En service.*") && table.matches("(?s).*1\\.8\\.0\\s+En échec.*")); i++) {
                 Thread.sleep(500);
                 driver.get(dist.url("/admin/dispositifs"));
                 table = driver.findElement(By.tagName("table")).getText();
             }
-            assertTrue(table.matches("(?s).*1\\.7\\.0\\s+ACTIVE.*"), table);
-            assertTrue(table.matches("(?s).*1\\.8\\.0\\s+FAILED.*rules/eligibility\\.drl:\\d+.*"), table);
+            assertTrue(table.matches("(?s).*1\\.7\\.0\\s+En service.*"), table);
+            assertTrue(table.matches("(?s).*1\\.8\\.0\\s+En échec.*rules/eligibility\\.drl:\\d+.*"), table);
+            for (WebElement state : driver.findElements(By.cssSelector("td.scheme-state"))) {
+                assertTrue(!state.getText().matches("(?s).*\\b(DISCOVERED|COMPILING|TESTING|ACTIVE|FAILED)\\b.*"), state.getText());
+            }
             auditAs(driver, auditor, "admin-schemes-deployed");
             // a file that is not a scheme is refused with a clear message
             Path notAScheme = work.resolve("notes.jar");
@@ -577,12 +610,41 @@ class WebPagesBrowserTest {
 
     private static void audit(WebDriver driver, String name) throws Exception {
         screenshot(driver, name);
+        beyondAxe(driver, name);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<Rule> violations = results.getViolations();
         assertTrue(violations.isEmpty(), name + " (" + driver.getCurrentUrl() + "): " + violations.stream()
                 .map(v -> v.getId() + " — " + v.getHelp() + " — " + v.getNodes().stream()
                         .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; ")));
+    }
+
+    /** Words people would not understand: codes of the services and rules, true/false, ISO dates and months. */
+    static final java.util.regex.Pattern RAW = java.util.regex.Pattern.compile("\\b(true|false|\\d{4}-\\d{2}(-\\d{2})?"
+            + "|[A-Z][A-Z0-9]+(_[A-Z0-9]+)+|NONE|GRANTED|REFUSED|DRAFT|SUBMITTED|IN_REVIEW|WAITING|ACTIVE|FAILED|PENDING"
+            + "|REVOKED|WITHDRAWN|CLOSED|ACCEPTED|REJECTED|PAID|PROMISED|APPLICANT|AGENT|MEDIATOR|ORGANISATION)\\b");
+
+    /**
+     * What axe cannot see (manual RGAA audit of issue 12): no raw code, key or ISO date in the text people read; and
+     * at 320 px wide (as 1,280 px at 400 % zoom) the page reflows: nothing makes it scroll sideways, tables scroll in
+     * their own region.
+     */
+    static void beyondAxe(WebDriver driver, String name) {
+        String text = driver.findElement(By.tagName("main")).getText();
+        java.util.regex.Matcher raw = RAW.matcher(text);
+        assertTrue(!raw.find(), () -> name + ": \"" + raw.group() + "\" is shown to people on " + driver.getCurrentUrl()
+                + ":\n" + text);
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 900,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            Object overflow = chrome.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).longValue() <= 0, name + ": at 320 px the page scrolls sideways by " + overflow
+                    + " px on " + driver.getCurrentUrl());
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private static void type(WebDriver driver, String id, String value) {

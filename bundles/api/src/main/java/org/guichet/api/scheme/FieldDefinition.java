@@ -7,7 +7,8 @@ import java.util.List;
  * A question of the form.
  *
  * @param name        the answer's key in the API and the rules (the contract)
- * @param step        the topic this question belongs to, for a form shown as short steps
+ * @param step        the id of the step (page of the form) this question belongs to; one of the descriptor's
+ *                    {@link SchemeDescriptor#steps()} when the scheme declares steps
  * @param required    always required
  * @param requiredWhen name of a BOOLEAN field: required when that answer is true
  * @param min         smallest value allowed (numbers), exclusive when {@code minExclusive}

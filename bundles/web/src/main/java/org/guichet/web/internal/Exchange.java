@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import java.io.InputStream;
+import java.nio.file.Files;
 import org.guichet.api.accounts.Caller;
+import org.guichet.api.dossiers.DocumentContent;
 
 /** One request to a page: the servlet request and response, its {@link Ui}, and the route's named parts. */
 public final class Exchange {
@@ -93,6 +96,23 @@ public final class Exchange {
             model.put((String) keyValues[i], keyValues[i + 1]);
         }
         Templates.send(resp, status, template, model);
+    }
+
+    /**
+     * A stored file (a document, a decision letter, a consent form) as the answer: its type as checked at upload, a
+     * safe file name, never cached, and sandboxed (a file that would hold a script runs nothing in the portal's origin).
+     */
+    public void send(DocumentContent content) throws IOException {
+        resp.setContentType(content.document().mediaType());
+        resp.setHeader("Content-Disposition", "inline; filename=\"" + content.document().fileName()
+                .replaceAll("[^\\p{L}\\p{N}._ -]", "_") + "\"");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Cache-Control", "private, no-store");
+        resp.addHeader("Content-Security-Policy", "sandbox");
+        resp.setContentLengthLong(content.document().size());
+        try (InputStream in = Files.newInputStream(content.path())) {
+            in.transferTo(resp.getOutputStream());
+        }
     }
 
     /** After a form: to the page that says what happened, keeping the language (the fragment stays last). */

@@ -47,20 +47,6 @@ public final class FieldView {
         return s;
     }
 
-    /** The questions in groups of consecutive questions of the same step (one group when no step is named). */
-    public static List<List<FieldDefinition>> byStep(List<FieldDefinition> fields) {
-        List<List<FieldDefinition>> groups = new ArrayList<>();
-        String step = null;
-        for (FieldDefinition f : fields) {
-            if (groups.isEmpty() || (f.step() != null && !f.step().equals(step))) {
-                groups.add(new ArrayList<>());
-                step = f.step();
-            }
-            groups.get(groups.size() - 1).add(f);
-        }
-        return groups;
-    }
-
     public static String inputMode(FieldDefinition f) {
         return switch (f.type()) {
             case DATE, INTEGER -> "numeric";

@@ -22,7 +22,6 @@ final class FrenchDates {
 
     static String invalidMessage(FieldDefinition field, Locale locale) {
         String label = field == null ? "" : field.label().in(locale);
-        return Page.t(locale, "« " + label + " » : cette date n'existe pas ou n'est pas écrite comme ceci : 14/09/2026.",
-                "“" + label + "”: this date does not exist or is not written like this: 14/09/2026.");
+        return Messages.text(locale, "form.invalidDate", label);
     }
 }

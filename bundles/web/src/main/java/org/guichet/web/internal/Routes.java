@@ -20,37 +20,95 @@ public final class Routes {
         Router r = new Router();
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
-        applicant(r, portal);
-        accounts(r, portal);
+        applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
+        accounts(r, new AccountPages(portal));
         mandates(r, portal);
         agent(r, portal);
-        admin(r, portal);
+        admin(r, new SchemeAdminPages(portal));
         return r;
     }
 
     /** Her applications, the steps, documents, review, receipt, and the dossier afterwards (/mes-demandes). */
-    private static void applicant(Router r, Portal portal) {
-        // still served by ApplicantPages (servlet) until it is a set of templates
+    private static void applicant(Router r, ApplicantPages home, ApplicationSteps steps, DossierPage dossier) {
+        r.get("/mes-demandes", home::home);
+        r.post("/mes-demandes/nouvelle", home::create);
+        r.post("/mes-demandes/mandat", home::requestMandate);
+        r.get("/mes-demandes/{dossier}/etape/{step}", steps::step);
+        r.post("/mes-demandes/{dossier}/etape/{step}", steps::saveStep);
+        r.get("/mes-demandes/{dossier}/documents", steps::documents);
+        r.post("/mes-demandes/{dossier}/documents", steps::upload); // multipart: the CSRF value is read from the body
+        r.get("/mes-demandes/{dossier}/documents/{document}", steps::download);
+        r.post("/mes-demandes/{dossier}/documents/{document}/supprimer", steps::deleteDocument);
+        r.get("/mes-demandes/{dossier}/verification", steps::review);
+        r.post("/mes-demandes/{dossier}/envoyer", steps::submit);
+        r.get("/mes-demandes/{dossier}/accuse", steps::receipt);
+        r.get("/mes-demandes/{dossier}", dossier::show);
+        r.post("/mes-demandes/{dossier}/offre/{enrolment}", dossier::acceptOffer);
+        r.post("/mes-demandes/{dossier}/partage", dossier::share);
+        r.post("/mes-demandes/{dossier}/retrait", dossier::withdraw);
+        r.post("/mes-demandes/{dossier}/messages", dossier::postMessage);
+        r.post("/mes-demandes/{dossier}/complement/{request}", dossier::answerComplement);
+        r.get("/mes-demandes/{dossier}/decisions/{decision}/lettre", dossier::decisionLetter);
     }
 
     /** Sign-up, activation, sign-in, codes, passwords (/compte). */
-    private static void accounts(Router r, Portal portal) {
-        // still served by AccountPages (servlet) until it is a set of templates
+    private static void accounts(Router r, AccountPages page) {
+        r.get("/compte/inscription", page::signUpForm);
+        r.post("/compte/inscription", page::signUp);
+        r.get("/compte/activer", page::activateForm);
+        r.post("/compte/activer", page::activate);
+        r.get("/compte/connexion", page::signInForm);
+        r.post("/compte/connexion", page::signIn);
+        r.get("/compte/code", page::codeRequestForm);
+        r.post("/compte/code", page::codeRequest);
+        r.post("/compte/code/saisie", page::codeEntry);
+        r.get("/compte/mot-de-passe-oublie", page::forgottenForm);
+        r.post("/compte/mot-de-passe-oublie", page::forgotten);
+        r.get("/compte/nouveau-mot-de-passe", page::resetForm);
+        r.post("/compte/nouveau-mot-de-passe", page::reset);
+        r.post("/compte/deconnexion", page::signOut);
     }
 
     /** A person's answer to a mediator's request for a mandate (/mandats). */
     private static void mandates(Router r, Portal portal) {
-        // still served by MandatePages (servlet) until it is a set of templates
+        MandatePage page = new MandatePage(portal);
+        r.get("/mandats/accepter", page::show);
+        r.post("/mandats/accepter", page::accept);
     }
 
     /** The agents' and supervisors' pages (/instruction). */
     private static void agent(Router r, Portal portal) {
-        // still served by AgentPages (servlet) until it is a set of templates
+        AgentPage desk = new AgentPage(portal);
+        AgentPaymentsPage payments = new AgentPaymentsPage(portal);
+        ConsentChecksPage consents = new ConsentChecksPage(portal);
+        // the literal addresses first: /instruction/paiements is not a dossier
+        r.get("/instruction", AgentPage.agentsOnly(desk::queue));
+        r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
+        r.post("/instruction/paiements/virements", AgentPage.agentsOnly(payments::issue));
+        r.get("/instruction/paiements/virements/{batch}/fichier", AgentPage.agentsOnly(payments::file));
+        r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
+        r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
+        r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
+        r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
+        r.get("/instruction/{dossier}", AgentPage.agentsOnly(desk::caseFile));
+        r.get("/instruction/{dossier}/documents/{document}", AgentPage.agentsOnly(desk::document));
+        r.post("/instruction/{dossier}/prendre", AgentPage.agentsOnly(desk::take));
+        r.post("/instruction/{dossier}/liberer", AgentPage.agentsOnly(desk::release));
+        r.post("/instruction/{dossier}/assigner", AgentPage.agentsOnly(desk::assign));
+        r.post("/instruction/{dossier}/verifier", AgentPage.agentsOnly(desk::check));
+        r.post("/instruction/{dossier}/complement", AgentPage.agentsOnly(desk::complement));
+        r.post("/instruction/{dossier}/message", AgentPage.agentsOnly(desk::message));
+        r.post("/instruction/{dossier}/note", AgentPage.agentsOnly(desk::note));
+        r.post("/instruction/{dossier}/decision", AgentPage.agentsOnly(desk::decide));
+        r.post("/instruction/{dossier}/appel", AgentPage.agentsOnly(desk::startCall));
+        r.post("/instruction/{dossier}/appel/{call}/fin", AgentPage.agentsOnly(desk::endCall));
+        r.post("/instruction/{dossier}/clore", AgentPage.agentsOnly(desk::close));
     }
 
     /** The admins' pages (/admin). */
-    private static void admin(Router r, Portal portal) {
-        // still served by SchemeAdminPages (servlet) until it is a set of templates
+    private static void admin(Router r, SchemeAdminPages page) {
+        r.get(SchemeAdminPages.PATH, page::list);
+        r.post(SchemeAdminPages.PATH, page::deploy);
     }
 
     private static void home(Router r, HomePage page) {

@@ -56,6 +56,14 @@ public final class Ui {
         return text == null ? "" : text.in(locale);
     }
 
+    /**
+     * "fr" when this English page must show a scheme's text that exists only in French (so that it is read aloud as
+     * French), null otherwise (jte then leaves the attribute out): {@code <span lang="${ui.langOf(t)}">}.
+     */
+    public String langOf(LocalizedText text) {
+        return english() && text != null && (text.en() == null || text.en().isBlank()) ? "fr" : null;
+    }
+
     public String error(GuichetException e) {
         return Messages.of(locale, e);
     }

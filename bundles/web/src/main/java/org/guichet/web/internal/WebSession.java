@@ -70,10 +70,6 @@ final class WebSession {
         return value;
     }
 
-    static String hiddenField(HttpServletRequest req, HttpServletResponse resp) {
-        return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + Html.esc(csrf(req, resp)) + "\">";
-    }
-
     /** The form's value is the cookie's, compared in constant time. */
     static boolean csrfOk(HttpServletRequest req) {
         String cookie = cookie(req, CSRF);

@@ -35,6 +35,17 @@ class CommonTemplatesTest {
     }
 
     @Test
+    void frenchOnlySchemeTextOnAnEnglishPageIsMarkedFrench() {
+        var d = Samples.scheme();
+        var frenchOnly = new org.guichet.api.scheme.SchemeDescriptor(d.id(), d.version(), Samples.text("Aide", null),
+                d.summary(), d.description(), d.filers(), d.payee(), d.recurring(), d.fields(), d.documents(), d.reasons());
+        String en = render("home.jte", "ui", Samples.ui(Locale.ENGLISH), "open", List.of(frenchOnly));
+        assertTrue(en.contains("<h3 lang=\"fr\">Aide</h3>"), en);
+        assertTrue(render("home.jte", "ui", Samples.ui(Locale.FRENCH), "open", List.of(frenchOnly))
+                .contains("<h3>Aide</h3>"));
+    }
+
+    @Test
     void homeSaysWhenNothingIsOpen() {
         assertTrue(render("home.jte", "ui", Samples.ui(Locale.FRENCH), "open", List.of())
                 .contains("Aucune aide n'est ouverte"));

@@ -43,7 +43,12 @@ final class Samples {
                         null, false, null, null, List.of()));
         return new SchemeDescriptor("vocational-training", "1.0.0", text("Aide <formation>", "Training <aid>"),
                 text("Résumé", "Summary"), text("Description", "Description"), List.of("APPLICANT", "MEDIATOR"),
-                "APPLICANT", true, fields, List.of(), Map.of());
+                "APPLICANT", true, fields, List.of(), Map.of(), List.of(
+                        new org.guichet.api.scheme.StepDefinition("you", text("Vous", "You"), null),
+                        new org.guichet.api.scheme.StepDefinition("situation", text("Votre situation", "Your situation"),
+                                null),
+                        new org.guichet.api.scheme.StepDefinition("training", text("Votre formation", "Your training"),
+                                null)));
     }
 
     static Evaluation eligible() {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
+import org.guichet.api.scheme.AnswerError;
 import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Mails;
 import org.guichet.dossiers.internal.PortalConfig;
@@ -92,12 +95,44 @@ public class AccountServiceImpl implements AccountService {
 
     // ---- sign-up and activation
 
+    /**
+     * Every problem of the form at once (address, name, password), so that a person corrects them in one go: the
+     * refusal's code, field and message are the first problem's, and its {@code errors} list each of them as an
+     * {@link AnswerError} (field, code, message).
+     */
     @Override
     public Account signUp(String email, String password, String displayName, String language) {
         String lang = Account.language(language);
-        String e = AccountViews.normaliseEmail(email, "email");
-        String name = AccountViews.displayName(displayName, e);
-        policy.check(password, e, name);
+        List<AnswerError> problems = new ArrayList<>();
+        Map<String, Object> firstDetails = null;
+        String address = null;
+        String who = null;
+        try {
+            address = AccountViews.normaliseEmail(email, "email");
+        } catch (GuichetException refused) {
+            problems.add(problem(refused));
+        }
+        try {
+            // the name defaults to the address's first part; with no valid address only its length is checked
+            who = AccountViews.displayName(displayName, address == null ? "@" : address);
+        } catch (GuichetException refused) {
+            problems.add(problem(refused));
+        }
+        try {
+            policy.check(password, address == null ? email : address, who == null ? displayName : who);
+        } catch (GuichetException refused) {
+            if (problems.isEmpty()) {
+                firstDetails = refused.details(); // the first problem's specifics, for the pages' words
+            }
+            problems.add(problem(refused));
+        }
+        if (!problems.isEmpty()) {
+            AnswerError first = problems.get(0);
+            throw new GuichetException(Kind.INVALID, first.code(), first.field(), first.message(), List.copyOf(problems),
+                    firstDetails);
+        }
+        String e = address;
+        String name = who;
         String hash = hasher.hash(password);
         String token = Secrets.token();
         Account account = tx.call(em -> {
@@ -522,6 +557,10 @@ public class AccountServiceImpl implements AccountService {
                     "Ce compte est désactivé. Appelez le service des aides de la Région.");
         }
         return null;
+    }
+
+    private static AnswerError problem(GuichetException refused) {
+        return new AnswerError(refused.field(), refused.code(), refused.getMessage());
     }
 
     private static GuichetException invalidCredentials() {

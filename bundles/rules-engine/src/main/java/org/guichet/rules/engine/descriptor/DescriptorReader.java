@@ -18,6 +18,7 @@ import org.guichet.api.scheme.FieldType;
 import org.guichet.api.scheme.LocalizedText;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.api.scheme.SchemeProblem;
+import org.guichet.api.scheme.StepDefinition;
 import org.guichet.rules.engine.yaml.NodeReader;
 import org.guichet.rules.engine.yaml.YamlNode;
 import org.guichet.rules.engine.yaml.YamlReader;
@@ -29,6 +30,7 @@ public final class DescriptorReader {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
     private static final Pattern SCHEME_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern STEP_ID = SCHEME_ID;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
@@ -41,9 +43,10 @@ public final class DescriptorReader {
             "entry", "window", "drools", "kcontext");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "summary", "description", "filers",
-            "payee", "recurring", "fields", "documents", "reasons", "amountLines");
+            "payee", "recurring", "steps", "fields", "documents", "reasons", "amountLines");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "step", "label", "help", "required",
             "requiredWhen", "min", "minExclusive", "max", "after", "choices");
+    private static final Set<String> STEP_KEYS = Set.of("id", "title", "intro");
     private static final Set<String> DOCUMENT_KEYS = Set.of("id", "label", "why", "acceptedTypes", "maxBytes");
 
     private final NodeReader r;
@@ -91,7 +94,11 @@ public final class DescriptorReader {
         }
         boolean recurring = Boolean.TRUE.equals(r.bool(root, "recurring", "scheme"));
         Map<String, Integer> fieldLines = new HashMap<>();
-        List<FieldDefinition> fields = fields(root, fieldLines);
+        Map<String, Integer> stepKeyLines = new HashMap<>();
+        List<FieldDefinition> fields = fields(root, fieldLines, stepKeyLines);
+        Map<String, Integer> stepLines = new LinkedHashMap<>();
+        List<StepDefinition> steps = steps(root, stepLines);
+        checkSteps(root, stepLines, fields, fieldLines, stepKeyLines);
         List<DocumentDefinition> documents = documents(root);
         Map<String, LocalizedText> reasons = codeTexts(root, "reasons");
         Map<String, LocalizedText> amountLines = codeTexts(root, "amountLines");
@@ -99,7 +106,7 @@ public final class DescriptorReader {
             return null;
         }
         SchemeDescriptor descriptor = new SchemeDescriptor(id, version, title, summary, description, filers, payee,
-                recurring, fields, documents, reasons);
+                recurring, fields, documents, reasons, steps);
         return new SchemeModel(descriptor, amountLines, SchemeModel.packageName(id),
                 Collections.unmodifiableMap(fieldLines));
     }
@@ -117,7 +124,8 @@ public final class DescriptorReader {
         return List.copyOf(filers);
     }
 
-    private List<FieldDefinition> fields(YamlNode root, Map<String, Integer> fieldLines) {
+    private List<FieldDefinition> fields(YamlNode root, Map<String, Integer> fieldLines,
+            Map<String, Integer> stepKeyLines) {
         YamlNode list = root.get("fields");
         if (list == null || !list.isList() || list.items().isEmpty()) {
             r.problem(list == null ? root.line() : list.line(), "fields: the form needs a list of at least one field");
@@ -136,6 +144,7 @@ public final class DescriptorReader {
             }
             byName.put(f.name(), f);
             fieldLines.put(f.name(), item.line());
+            stepKeyLines.put(f.name(), item.keyLine("step"));
         }
         for (FieldDefinition f : byName.values()) {
             checkReferences(f, byName, fieldLines.get(f.name()));
@@ -258,6 +267,104 @@ public final class DescriptorReader {
             if (other == null || other == f || other.type() != FieldType.DATE) {
                 r.problem(line, where + ": after must name another DATE field, not '" + f.after() + "'");
             }
+        }
+    }
+
+    /** {@code steps}: the pages of the form, in order, each with an id, a title and an optional intro. */
+    private List<StepDefinition> steps(YamlNode root, Map<String, Integer> stepLines) {
+        YamlNode list = root.get("steps");
+        if (list == null) {
+            return List.of();
+        }
+        if (list.isNull() || !list.isList() || list.items().isEmpty()) {
+            r.problem(list.line(), "steps: list the steps of the form, each as {id, title}, or remove the key");
+            return List.of();
+        }
+        Map<String, StepDefinition> byId = new LinkedHashMap<>();
+        for (YamlNode n : list.items()) {
+            if (!r.expectMap(n, "each step")) {
+                continue;
+            }
+            String id = r.string(n, "id", true, "step");
+            String where = "step '" + (id == null ? "?" : id) + "'";
+            r.checkKeys(n, where, STEP_KEYS);
+            if (id != null && !STEP_ID.matcher(id).matches()) {
+                r.problem(n.keyLine("id"), where + ": a step id must be lower-case letters and digits separated by"
+                        + " single dashes, like about-you");
+                id = null;
+            }
+            LocalizedText title = r.text(n, "title", true, where);
+            LocalizedText intro = r.text(n, "intro", false, where);
+            if (id == null) {
+                continue;
+            }
+            if (stepLines.containsKey(id)) {
+                r.problem(n.line(), where + " is defined twice (first on line " + stepLines.get(id) + ")");
+                continue;
+            }
+            stepLines.put(id, n.line());
+            if (title != null) {
+                byId.put(id, new StepDefinition(id, title, intro));
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * When steps are declared: every question names a declared step, every step has questions, and the questions
+     * are listed step by step in the order of {@code steps} (so that a step is one page and the pages come in the
+     * order written).
+     */
+    private void checkSteps(YamlNode root, Map<String, Integer> stepLines,
+            List<FieldDefinition> fields, Map<String, Integer> fieldLines, Map<String, Integer> stepKeyLines) {
+        if (stepLines.isEmpty()) {
+            return; // no steps declared, or none readable (already reported)
+        }
+        List<String> ids = List.copyOf(stepLines.keySet());
+        String declared = "(" + String.join(", ", ids) + ")";
+        List<String> runs = new ArrayList<>();
+        Map<String, String> firstField = new HashMap<>();
+        boolean allKnown = true;
+        String current = null;
+        for (FieldDefinition f : fields) {
+            String where = "field '" + f.name() + "'";
+            if (f.step() == null) {
+                r.problem(fieldLines.get(f.name()), where + ": say its step, one of the steps declared in steps "
+                        + declared);
+                allKnown = false;
+                continue;
+            }
+            if (!ids.contains(f.step())) {
+                r.problem(stepKeyLines.get(f.name()), where + ": step '" + f.step() + "' is not declared in steps "
+                        + declared);
+                allKnown = false;
+                continue;
+            }
+            if (f.step().equals(current)) {
+                continue;
+            }
+            if (runs.contains(f.step())) {
+                String first = firstField.get(f.step());
+                r.problem(fieldLines.get(f.name()), where + ": the questions of step '" + f.step() + "' must follow"
+                        + " each other in fields (its first question, '" + first + "', is on line "
+                        + fieldLines.get(first) + "): move this one up next to them");
+                allKnown = false;
+                continue;
+            }
+            runs.add(f.step());
+            firstField.put(f.step(), f.name());
+            current = f.step();
+        }
+        for (String id : ids) {
+            if (!firstField.containsKey(id)) {
+                r.problem(stepLines.get(id), "step '" + id + "' has no question: give it questions (step: " + id
+                        + ") or remove it");
+                allKnown = false;
+            }
+        }
+        if (allKnown && !runs.equals(ids)) {
+            r.problem(root.keyLine("steps"), "steps: list the steps in the order their questions come in fields ("
+                    + String.join(", ", runs) + "), or move the questions");
         }
     }
 

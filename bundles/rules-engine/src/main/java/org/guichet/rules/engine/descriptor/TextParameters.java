@@ -17,6 +17,7 @@ import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.LocalizedText;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.api.scheme.SchemeProblem;
+import org.guichet.api.scheme.StepDefinition;
 import org.guichet.rules.facts.Param;
 
 /**
@@ -49,9 +50,11 @@ public final class TextParameters {
         List<DocumentDefinition> documents = d.documents().stream().map(doc -> new DocumentDefinition(doc.id(),
                 t(doc.label(), "document " + doc.id()), t(doc.why(), "document " + doc.id()), doc.acceptedTypes(),
                 doc.maxBytes())).toList();
+        List<StepDefinition> steps = d.steps().stream().map(st -> new StepDefinition(st.id(),
+                t(st.title(), "step " + st.id()), t(st.intro(), "step " + st.id()))).toList();
         SchemeDescriptor resolved = new SchemeDescriptor(d.id(), d.version(), t(d.title(), "title"),
                 t(d.summary(), "summary"), t(d.description(), "description"), d.filers(), d.payee(), d.recurring(),
-                fields, documents, map(d.reasons(), "reason "));
+                fields, documents, map(d.reasons(), "reason "), steps);
         return new SchemeModel(resolved, map(m.amountLines(), "amount line "), m.packageName(), m.fieldLines());
     }
 

@@ -1,0 +1,330 @@
+package org.guichet.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.servlet.ServletException;
+import javax.servlet.http.Part;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.dossiers.ChecklistItem;
+import org.guichet.api.dossiers.Dossier;
+import org.guichet.api.dossiers.DossierDocument;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.AnswerError;
+import org.guichet.api.scheme.FieldDefinition;
+import org.guichet.api.scheme.LocalizedText;
+import org.guichet.api.scheme.SchemeDescriptor;
+
+/**
+ * The application as short steps with a progress indicator (one topic a step, every answer saved as soon as a step is
+ * sent, so she can stop and come back), the documents with why each is asked (upload from a phone: the file picker
+ * offers the camera), the review and the submission, and the receipt. Every page calls the same services as the API;
+ * nothing of their logic is copied here.
+ */
+public final class ApplicationSteps {
+    /** A missing answer or document on the review page, and where to give it. */
+    public record Missing(String href, String message) { }
+
+    private final Portal portal;
+
+    ApplicationSteps(Portal portal) {
+        this.portal = portal;
+    }
+
+    // ---- the steps
+
+    /** The scheme's steps, in the order of its questions ("" for questions that name no step). */
+    static List<String> steps(SchemeDescriptor d) {
+        List<String> steps = new ArrayList<>();
+        for (FieldDefinition f : d.fields()) {
+            String s = stepOf(f);
+            if (!steps.contains(s)) {
+                steps.add(s);
+            }
+        }
+        return steps;
+    }
+
+    public static String stepOf(FieldDefinition f) {
+        return f.step() == null ? "" : f.step();
+    }
+
+    /**
+     * A step's title: the one the scheme's descriptor gives it ({@code steps} in scheme.yaml), else its id made
+     * readable ("young-person" -> "Young person"), else "Questions 2" for questions that name no step.
+     */
+    public static String stepTitle(Ui ui, SchemeDescriptor s, String stepId, int n) {
+        if (stepId == null || stepId.isBlank()) {
+            return ui.t("applicant.step.untitled", n);
+        }
+        org.guichet.api.scheme.StepDefinition declared = s == null ? null : s.step(stepId);
+        if (declared != null && declared.title() != null) {
+            return ui.in(declared.title());
+        }
+        String words = stepId.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[-_.]+", " ").trim()
+                .toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? ui.t("applicant.step.untitled", n) : Character.toUpperCase(words.charAt(0))
+                + words.substring(1);
+    }
+
+    /**
+     * {@code "fr"} for a scheme's text shown in French on an English page (no English given), so that it is read as
+     * French; null otherwise.
+     */
+    public static String frenchOnly(Ui ui, LocalizedText text) {
+        return ui.english() && text != null && (text.en() == null || text.en().isBlank()) ? "fr" : null;
+    }
+
+    /** The questions of step n (1-based). */
+    static List<FieldDefinition> fieldsOf(SchemeDescriptor s, List<String> steps, int n) {
+        return s.fields().stream().filter(f -> stepOf(f).equals(steps.get(n - 1))).toList();
+    }
+
+    private SchemeDescriptor descriptor(Dossier d) {
+        return portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion()).orElseThrow(() ->
+                new GuichetException(GuichetException.Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", null, null));
+    }
+
+    private static int stepNumber(Exchange x, List<String> steps) {
+        long n = x.id("step");
+        if (n < 1 || n > steps.size()) {
+            throw new Exchange.NotFound();
+        }
+        return (int) n;
+    }
+
+    void step(Exchange x) throws IOException {
+        Caller caller = x.caller();
+        Dossier d = portal.dossiers().get(caller, x.id("dossier"), x.ui().locale());
+        SchemeDescriptor s = descriptor(d);
+        List<String> steps = steps(s);
+        int n = stepNumber(x, steps);
+        renderStep(x, 200, d, s, steps, n, Map.of(), Map.of());
+    }
+
+    private static void renderStep(Exchange x, int status, Dossier d, SchemeDescriptor s, List<String> steps, int n,
+            Map<String, String> errors, Map<String, Object> typed) throws IOException {
+        List<FieldDefinition> fields = fieldsOf(s, steps, n);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FieldDefinition f : fields) {
+            values.put(f.name(), typed.containsKey(f.name()) ? typed.get(f.name()) : d.answers().get(f.name()));
+        }
+        x.render(status, "applicant/step.jte", "d", d, "s", s, "steps", steps, "n", n, "fields", fields, "values",
+                values, "errors", errors);
+    }
+
+    void saveStep(Exchange x) throws IOException {
+        Caller caller = x.caller();
+        long id = x.id("dossier");
+        Locale l = x.ui().locale();
+        Dossier d = portal.dossiers().get(caller, id, l);
+        SchemeDescriptor s = descriptor(d);
+        List<String> steps = steps(s);
+        int n = stepNumber(x, steps);
+        List<FieldDefinition> fields = fieldsOf(s, steps, n);
+        Map<String, Object> answers = new LinkedHashMap<>();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (FieldDefinition f : fields) {
+            String v = x.param(f.name());
+            typed.put(f.name(), v == null ? "" : v);
+            answers.put(f.name(), v == null ? null : value(f, v));
+        }
+        Dossier saved = portal.dossiers().saveAnswers(caller, id, answers, null, l);
+        // what this step's answers still get wrong, all at once in the order of the questions (a missing answer does
+        // not stop her: the review lists it)
+        Map<String, String> found = new LinkedHashMap<>();
+        if (saved.live() != null) {
+            for (AnswerError e : saved.live().missing()) {
+                if (answers.get(e.field()) != null && !"REQUIRED".equals(e.code())) {
+                    found.putIfAbsent(e.field(), "INVALID_DATE".equals(e.code())
+                            ? FrenchDates.invalidMessage(s.field(e.field()), l) : e.message());
+                }
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        fields.stream().filter(f -> found.containsKey(f.name())).forEach(f -> errors.put(f.name(), found.get(f.name())));
+        if (!errors.isEmpty()) {
+            renderStep(x, 400, saved, s, steps, n, errors, typed);
+            return;
+        }
+        // to the top of the next page (a redirect would otherwise keep the form's #suite)
+        int next = "back".equals(x.param("go")) ? n - 1 : n + 1;
+        x.redirect("/mes-demandes/" + id + (next > steps.size() ? "/documents" : "/etape/" + Math.max(1, next))
+                + "#contenu");
+    }
+
+    /** A typed answer as the rules read it; what cannot be read is saved as typed, and said. */
+    static Object value(FieldDefinition f, String v) {
+        switch (f.type()) {
+            case DATE:
+                String iso = FrenchDates.toIso(v);
+                return iso == null ? v : iso;
+            case BOOLEAN:
+                return "true".equals(v) ? Boolean.TRUE : "false".equals(v) ? Boolean.FALSE : v;
+            case INTEGER:
+                try {
+                    return Long.valueOf(v.replace(" ", "").replace("\u00a0", ""));
+                } catch (NumberFormatException e) {
+                    return v;
+                }
+            case DECIMAL:
+                try {
+                    return new BigDecimal(v.replace(" ", "").replace("\u00a0", "").replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return v;
+                }
+            default:
+                return v;
+        }
+    }
+
+    // ---- documents
+
+    void documents(Exchange x) throws IOException {
+        Caller caller = x.caller();
+        long id = x.id("dossier");
+        Dossier d = portal.dossiers().get(caller, id, x.ui().locale());
+        String notice = null;
+        String received = x.param("recu");
+        if (received != null) {
+            notice = d.documents().stream().filter(doc -> String.valueOf(doc.id()).equals(received)).findFirst()
+                    .map(doc -> x.ui().t("applicant.documents.received", doc.fileName())).orElse(null);
+        } else if (x.param("retire") != null) {
+            notice = x.ui().t("applicant.documents.removed");
+        }
+        renderDocuments(x, 200, d, Map.of(), notice);
+    }
+
+    private void renderDocuments(Exchange x, int status, Dossier d, Map<String, String> errors, String notice)
+            throws IOException {
+        SchemeDescriptor s = descriptor(d);
+        List<ChecklistItem> checklist = d.live() == null ? List.of() : d.live().checklist();
+        String state = d.state().name();
+        x.render(status, "applicant/documents.jte", "d", d, "s", s, "steps", steps(s), "checklist", checklist,
+                "errors", errors, "notice", notice, "removable", "DRAFT".equals(state)
+                        || "WAITING_COMPLEMENT".equals(state));
+    }
+
+    void upload(Exchange x) throws IOException {
+        Caller caller = x.caller();
+        long id = x.id("dossier");
+        Ui ui = x.ui();
+        String type = x.param("documentType");
+        Part part;
+        try {
+            part = x.req().getPart("file");
+        } catch (IllegalStateException e) {
+            renderDocuments(x, 413, portal.dossiers().get(caller, id, ui.locale()),
+                    Map.of("", ui.t("applicant.documents.farTooLarge")), null);
+            return;
+        } catch (ServletException e) {
+            renderDocuments(x, 400, portal.dossiers().get(caller, id, ui.locale()),
+                    Map.of("", ui.t("applicant.documents.failed")), null);
+            return;
+        }
+        Dossier d = portal.dossiers().get(caller, id, ui.locale());
+        int index = 0;
+        int i = 0;
+        for (ChecklistItem item : d.live() == null ? List.<ChecklistItem>of() : d.live().checklist()) {
+            i++;
+            if (item.documentType().equals(type)) {
+                index = i;
+            }
+        }
+        String fid = index == 0 ? "" : "file-" + index;
+        if (part == null || part.getSize() == 0) {
+            renderDocuments(x, 400, d, Map.of(fid, ui.t("applicant.documents.chooseFirst")), null);
+            return;
+        }
+        try (InputStream in = part.getInputStream()) {
+            DossierDocument doc = portal.dossiers().addDocument(caller, id, type, part.getSubmittedFileName(), in, null);
+            x.redirect("/mes-demandes/" + id + "/documents?recu=" + doc.id() + "#fait");
+        } catch (GuichetException e) {
+            if (e.kind() == GuichetException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            renderDocuments(x, e.kind().status(), d, Map.of(fid, ui.error(e)), null);
+        } finally {
+            part.delete();
+        }
+    }
+
+    void download(Exchange x) throws IOException {
+        x.send(portal.dossiers().document(x.caller(), x.id("dossier"), x.id("document")));
+    }
+
+    void deleteDocument(Exchange x) throws IOException {
+        long id = x.id("dossier");
+        portal.dossiers().deleteDocument(x.caller(), id, x.id("document"));
+        x.redirect("/mes-demandes/" + id + "/documents?retire=1#fait");
+    }
+
+    // ---- review, submission, receipt
+
+    void review(Exchange x) throws IOException {
+        renderReview(x, 200, null);
+    }
+
+    void submit(Exchange x) throws IOException {
+        long id = x.id("dossier");
+        try {
+            portal.dossiers().submit(x.caller(), id);
+            x.redirect("/mes-demandes/" + id + "/accuse#contenu");
+        } catch (GuichetException e) {
+            if (!"DOSSIER_INCOMPLETE".equals(e.code())) {
+                throw e;
+            }
+            renderReview(x, 409, x.ui().error(e));
+        }
+    }
+
+    /** The review; {@code refusal} is what the service said when the application could not be sent yet. */
+    private void renderReview(Exchange x, int status, String refusal) throws IOException {
+        Ui ui = x.ui();
+        Dossier d = portal.dossiers().get(x.caller(), x.id("dossier"), ui.locale());
+        SchemeDescriptor s = descriptor(d);
+        List<String> steps = steps(s);
+        x.render(status, "applicant/review.jte", "d", d, "s", s, "steps", steps, "missing", missing(ui, d, s, steps),
+                "refusal", refusal);
+    }
+
+    /** What is missing, in the page's language: the answers the rules still need, the documents not given yet. */
+    static List<Missing> missing(Ui ui, Dossier d, SchemeDescriptor s, List<String> steps) {
+        List<Missing> missing = new ArrayList<>();
+        if (d.live() == null) {
+            return missing;
+        }
+        for (AnswerError e : d.live().missing()) {
+            FieldDefinition f = e.field() == null ? null : s.field(e.field());
+            int step = f == null ? 1 : steps.indexOf(stepOf(f)) + 1;
+            missing.add(new Missing("/mes-demandes/" + d.id() + "/etape/" + step + "#" + (f == null ? "contenu" : f.name()),
+                    e.message()));
+        }
+        if (d.live().complete()) {
+            d.live().checklist().stream().filter(i -> !i.present()).forEach(i -> missing.add(new Missing(
+                    "/mes-demandes/" + d.id() + "/documents", ui.t("applicant.review.missingDocument", i.label()))));
+        }
+        return missing;
+    }
+
+    void receipt(Exchange x) throws IOException {
+        long id = x.id("dossier");
+        Dossier d = portal.dossiers().get(x.caller(), id, x.ui().locale());
+        if (d.receipt() == null) {
+            x.redirect("/mes-demandes/" + id + "/verification");
+            return;
+        }
+        SchemeDescriptor s;
+        try {
+            s = descriptor(d);
+        } catch (GuichetException e) {
+            s = null; // the receipt's own lines (in French) say what was sent
+        }
+        x.render(200, "applicant/receipt.jte", "d", d, "r", d.receipt(), "s", s);
+    }
+}
