@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(5, real.currentVersion());
+        assertEquals(6, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -55,6 +55,39 @@ class SchemaMigratorTest {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
             }
+        }
+    }
+
+    @Test
+    void v6GivesEveryAccountALanguageFrenchForThoseBefore() throws Exception {
+        for (int v = 1; v <= 5; v++) {
+            try (var in = getClass().getResourceAsStream("/db/migration/V" + v + ".sql")) {
+                files.put("V" + v + ".sql", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        migrator().migrate();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
+                    + " VALUES ('avant@b.fr', 'A', 'ACTIVE', 'APPLICANT', 0, CURRENT_TIMESTAMP, 0)");
+        }
+        try (var in = getClass().getResourceAsStream("/db/migration/V6.sql")) {
+            files.put("V6.sql", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(6), migrator().migrate());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION,"
+                    + " LANGUAGE_CODE) VALUES ('after@b.fr', 'B', 'PENDING', 'APPLICANT', 0, CURRENT_TIMESTAMP, 0, 'en')");
+            s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
+                    + " VALUES ('default@b.fr', 'C', 'PENDING', 'APPLICANT', 0, CURRENT_TIMESTAMP, 0)");
+            Map<String, String> languages = new HashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT EMAIL, LANGUAGE_CODE FROM ACCOUNT")) {
+                while (rs.next()) {
+                    languages.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertEquals(Map.of("avant@b.fr", "fr", "after@b.fr", "en", "default@b.fr", "fr"), languages);
+            assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE ACCOUNT SET LANGUAGE_CODE = NULL"),
+                    "every account has a language");
         }
     }
 

@@ -10,8 +10,18 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface AccountService {
-    /** Creates a PENDING applicant account and mails the activation link. */
-    Account signUp(String email, String password, String displayName);
+    /** Creates a PENDING applicant account and mails the activation link, in French. */
+    default Account signUp(String email, String password, String displayName) {
+        return signUp(email, password, displayName, null);
+    }
+
+    /**
+     * Creates a PENDING applicant account and mails the activation link.
+     *
+     * @param language the language of the page or call she signs up with ({@code fr}, {@code en}); her mails and
+     *                 letters are written in it. Null or another language: French.
+     */
+    Account signUp(String email, String password, String displayName, String language);
 
     /**
      * Activates the account the token was mailed for.

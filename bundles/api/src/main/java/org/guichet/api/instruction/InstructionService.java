@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.dossiers.DocumentContent;
+import org.guichet.api.letters.LetterText;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -55,7 +56,15 @@ public interface InstructionService {
     /** The decisions of a dossier, for its applicant or mediator too. */
     List<Decision> decisions(Caller caller, long dossierId);
 
+    /** The decision letter's PDF (tagged), for whoever may read the dossier. */
     DocumentContent decisionLetter(Caller caller, long dossierId, long decisionId);
+
+    /**
+     * The whole text of the decision letter — the same words as its PDF, in the applicant's language — for a page to
+     * show it in HTML. The same access as {@link #decisionLetter}: whoever may read the dossier; a decision of
+     * another dossier, or without a letter, is DECISION_NOT_FOUND.
+     */
+    LetterText decisionLetterText(Caller caller, long dossierId, long decisionId);
 
     /**
      * Opens a phone call. With a dossier (of a scheme the agent instructs, a draft included), the agent may act for

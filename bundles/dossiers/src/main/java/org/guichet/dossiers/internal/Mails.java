@@ -1,20 +1,17 @@
 package org.guichet.dossiers.internal;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.time.format.TextStyle;
-import java.util.Locale;
+import org.guichet.api.accounts.Role;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The messages people receive, in plain French; short, with one thing to do each. */
+/**
+ * The messages people receive, short, with one thing to do each, in the language kept on the person's account:
+ * their words are {@link Words}' (mails.properties, mails_en.properties).
+ */
 public final class Mails {
-    private static final String SIGNATURE = "\n\n--\nGuichet des aides de la Région\n"
-            + "Ce message est envoyé automatiquement. Si vous n'êtes pas à l'origine de cette demande, ignorez-le :"
-            + " rien ne sera fait sans vous.\n";
-
     private static final Logger LOG = LoggerFactory.getLogger(Mails.class);
 
     private Mails() { }
@@ -48,63 +45,67 @@ public final class Mails {
         return done.result();
     }
 
-    /** 2 582,76 € (ordinary spaces: some mail readers show the typographic ones as boxes). */
+    /** 2 582,76 € (French: the services' own messages and records). */
     public static String euros(BigDecimal amount) {
-        return java.text.NumberFormat.getCurrencyInstance(Locale.FRANCE).format(amount).replace('\u202f', ' ')
-                .replace('\u00a0', ' ');
+        return Words.french().euros(amount);
     }
 
-    /** "septembre 2026" for 2026-09. */
+    /** "septembre 2026" for 2026-09 (French: the services' own records). */
     public static String month(String period) {
-        YearMonth m = YearMonth.parse(period);
-        return m.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + m.getYear();
+        return Words.french().month(period);
     }
 
-    public static OutgoingMail activation(String to, String name, String link, int hours) {
-        return new OutgoingMail(to, "Confirmez votre adresse pour ouvrir votre compte",
-                "Bonjour " + name + ",\n\n"
-                        + "Pour ouvrir votre compte sur le guichet des aides, ouvrez ce lien :\n\n" + link + "\n\n"
-                        + "Le lien est valable " + hours + " heures." + SIGNATURE, "ACTIVATION");
+    /** A mail of the bundle's words: {@code <key>.subject} and {@code <key>.body}, the same placeholders in both. */
+    public static OutgoingMail mail(String to, Words w, String key, String topic, Object... namesAndValues) {
+        return new OutgoingMail(to, w.get(key + ".subject", namesAndValues), w.get(key + ".body", namesAndValues),
+                topic);
     }
 
-    public static OutgoingMail invitation(String to, String name, String role, String link, int hours) {
-        return new OutgoingMail(to, "Votre compte sur le guichet des aides a été créé",
-                "Bonjour " + name + ",\n\n"
-                        + "Un compte " + role + " a été créé pour vous sur le guichet des aides.\n"
-                        + "Pour choisir votre mot de passe et l'activer, ouvrez ce lien :\n\n" + link + "\n\n"
-                        + "Le lien est valable " + hours + " heures." + SIGNATURE, "INVITATION");
+    private static OutgoingMail withSignature(String to, Words w, String key, String topic, Object... namesAndValues) {
+        OutgoingMail m = mail(to, w, key, topic, namesAndValues);
+        return new OutgoingMail(m.to(), m.subject(), m.text() + w.get("mail.signature"), m.topic());
     }
 
-    public static OutgoingMail signInCode(String to, String name, String code, int minutes) {
-        return new OutgoingMail(to, "Votre code pour vous connecter : " + code,
-                "Bonjour " + name + ",\n\n"
-                        + "Voici votre code pour vous connecter au guichet des aides :\n\n    " + code + "\n\n"
-                        + "Il est valable " + minutes + " minutes et ne sert qu'une fois. Ne le donnez à personne,"
-                        + " sauf à la personne qui vous aide si vous l'avez choisie." + SIGNATURE, "SIGN_IN_CODE");
+    /** "- a\n- b\n": the lists inside mails. */
+    public static String items(java.util.List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        lines.forEach(l -> b.append("- ").append(l).append('\n'));
+        return b.toString();
     }
 
-    public static OutgoingMail passwordReset(String to, String name, String link) {
-        return new OutgoingMail(to, "Choisir un nouveau mot de passe",
-                "Bonjour " + name + ",\n\n"
-                        + "Pour choisir un nouveau mot de passe, ouvrez ce lien :\n\n" + link + "\n\n"
-                        + "Le lien est valable une heure. Vous pouvez aussi vous connecter sans mot de passe,"
-                        + " avec un code reçu par courriel." + SIGNATURE, "PASSWORD_RESET");
+    public static OutgoingMail activation(String to, String language, String name, String link, int hours) {
+        return withSignature(to, Words.of(language), "activation", "ACTIVATION", "name", name, "link", link, "hours", hours);
     }
 
-    public static OutgoingMail mandateRequest(String to, String applicantName, String mediatorName,
-            String organisation, String link, String code) {
-        return new OutgoingMail(to, mediatorName + " propose de faire votre demande d'aide avec vous",
-                "Bonjour " + applicantName + ",\n\n"
-                        + mediatorName + (organisation == null ? "" : " (" + organisation + ")")
-                        + " propose de préparer et d'envoyer vos demandes d'aide à la Région pour vous.\n\n"
-                        + "Si vous êtes d'accord, ouvrez ce lien :\n\n" + link + "\n\n"
-                        + "ou donnez-lui ce code : " + code + "\n\n"
-                        + "Vous verrez tout ce qui est fait pour vous dans votre espace, et vous pourrez retirer"
-                        + " cette autorisation à tout moment." + SIGNATURE, "MANDATE_REQUEST");
+    public static OutgoingMail invitation(String to, String language, String name, Role role, String link, int hours) {
+        Words w = Words.of(language);
+        return withSignature(to, w, "invitation", "INVITATION", "name", name, "role", w.get("role." + role.name()),
+                "link", link, "hours", hours);
     }
 
-    public static OutgoingMail receipt(String to, String name, String text) {
-        return new OutgoingMail(to, "Votre demande a bien été envoyée", "Bonjour " + name + ",\n\n" + text + SIGNATURE,
-                "RECEIPT");
+    public static OutgoingMail signInCode(String to, String language, String name, String code, int minutes) {
+        return withSignature(to, Words.of(language), "signInCode", "SIGN_IN_CODE", "name", name, "code", code,
+                "minutes", minutes);
+    }
+
+    public static OutgoingMail passwordReset(String to, String language, String name, String link) {
+        return withSignature(to, Words.of(language), "passwordReset", "PASSWORD_RESET", "name", name, "link", link);
+    }
+
+    /**
+     * A mediator asks a person for her mandate; {@code signed}: the mediator recorded the consent form she signed, and
+     * she confirms it.
+     */
+    public static OutgoingMail mandateRequest(String to, String language, String applicantName, String mediatorName,
+            String organisation, String link, String code, boolean signed) {
+        Words w = Words.of(language);
+        Object[] values = {"name", applicantName, "mediator", mediatorName, "who",
+            mediatorName + (organisation == null ? "" : " (" + organisation + ")"), "link", link, "code", code};
+        return signed ? mail(to, w, "mandateSigned", "MANDATE_REQUEST", values)
+                : withSignature(to, w, "mandateRequest", "MANDATE_REQUEST", values);
+    }
+
+    public static OutgoingMail receipt(String to, String language, String name, String text) {
+        return withSignature(to, Words.of(language), "receipt", "RECEIPT", "name", name, "text", text);
     }
 }

@@ -66,6 +66,13 @@ public final class Guichet implements AutoCloseable {
                 Set.of(), null));
     }
 
+    /** An applicant whose mails and letters are in that language ({@code fr}, {@code en}). */
+    public Caller applicant(String name, String language) {
+        Caller c = applicant(name);
+        portal.setLanguage(c.accountId(), language);
+        return c;
+    }
+
     public Caller agent(String name, String... schemes) {
         return portal.caller(portal.insertAccount(name.toLowerCase() + "@region.example", name, Set.of(Role.AGENT),
                 Set.of(schemes), null));

@@ -389,6 +389,20 @@ public final class TestPortal implements AutoCloseable {
                 now, now);
     }
 
+    /** The language of an account's mails and letters ({@code fr}, {@code en}). */
+    public void setLanguage(long accountId, String language) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("UPDATE ACCOUNT SET LANGUAGE_CODE = ? WHERE ID = ?")) {
+            p.setString(1, language);
+            p.setLong(2, accountId);
+            if (p.executeUpdate() != 1) {
+                throw new IllegalArgumentException("no account " + accountId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An organisation (kind e.g. TRAINING_ORGANISATION, MISSION_LOCALE) with a random API key hash. */
     public long insertOrganisation(String name, String kind) {
         byte[] key = new byte[32];

@@ -9,12 +9,21 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.guichet.api.letters.CreditTransfer;
 import org.guichet.api.letters.DecisionLetter;
+import org.guichet.api.letters.LetterText;
 import org.guichet.api.letters.SepaWriter.Debtor;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +39,114 @@ class LettersTest {
                 null, "Léa Martin", "Camille Agent", null));
         assertTrue(new String(pdf, 0, 8, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(doc);
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertTrue(text.contains("2 582,76 €"), text);
             assertTrue(text.contains("septembre 2026 : 266,33 €"), text);
-            assertTrue(text.contains("Objet : votre demande"), text);
-            assertEquals("Décision VT-2026-000001", doc.getDocumentInformation().getTitle());
+            assertTrue(text.contains("Décision sur votre demande « Aide financière à la formation professionnelle »,"
+                    + " dossier VT-2026-000001"), text);
+            assertTrue(text.contains("dans les deux mois"), "the right to ask for a review: " + text);
+            assertEquals("Décision sur votre demande « Aide financière à la formation professionnelle », dossier"
+                    + " VT-2026-000001", doc.getDocumentInformation().getTitle());
         }
+    }
+
+    static DecisionLetter granted(String language) {
+        return new DecisionLetter("VT-2026-000001", "Aide à la formation", "Léa Martin", "lea@example.fr",
+                LocalDate.of(2026, 11, 28), true, new BigDecimal("2582.76"),
+                List.of("septembre 2026 : 266,33 €", "octobre 2026 : 470,00 €"), "Comment le montant est calculé.",
+                null, "Léa Martin", "Camille Agent", null, language);
+    }
+
+    @Test
+    void theLetterIsATaggedPdfWithItsLanguageAndTitle() throws Exception {
+        byte[] pdf = new PdfLetterRenderer().decisionLetter(granted("fr"));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            assertEquals("fr", catalog.getLanguage());
+            assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), "/MarkInfo /Marked true");
+            assertTrue(catalog.getViewerPreferences().displayDocTitle(), "DisplayDocTitle");
+            String title = "Décision sur votre demande « Aide à la formation », dossier VT-2026-000001";
+            assertEquals(title, doc.getDocumentInformation().getTitle());
+            String xmp = new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + title), xmp);
+
+            PDStructureTreeRoot root = catalog.getStructureTreeRoot();
+            assertTrue(root != null, "a structure tree");
+            assertTrue(root.getParentTree() != null, "a parent tree");
+            List<String> types = new ArrayList<>();
+            collect(root.getKids(), types);
+            assertEquals("Document", types.get(0));
+            assertEquals("H1", types.get(1), "the title first: " + types);
+            assertTrue(types.containsAll(List.of("H2", "P", "L", "LI", "Lbl", "LBody")), types.toString());
+            assertEquals(1, types.stream().filter("H1"::equals).count(), types.toString());
+            // every page says which structure elements its marked content belongs to
+            for (PDPage page : doc.getPages()) {
+                assertTrue(page.getStructParents() >= 0);
+            }
+            assertTrue(doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames()
+                    .iterator().next()).isEmbedded(), "the font is embedded");
+        }
+    }
+
+    private static void collect(List<Object> kids, List<String> types) {
+        for (Object k : kids) {
+            if (k instanceof PDStructureElement e) {
+                types.add(e.getStructureType());
+                collect(e.getKids(), types);
+            }
+        }
+    }
+
+    @Test
+    void aLetterInEnglishSaysItInEnglishAndHasTheSameTextAsHtml() throws Exception {
+        PdfLetterRenderer r = new PdfLetterRenderer();
+        LetterText text = r.decisionLetterText(granted("en"));
+        assertEquals("en", text.language());
+        assertEquals("Decision on your application \"Aide à la formation\", file VT-2026-000001", text.title());
+        assertTrue(text.blocks().contains(LetterText.Block.paragraph(
+                "The Region grants you the aid, for a total amount of €2,582.76.")), text.toString());
+        assertTrue(text.blocks().stream().anyMatch(b -> b.paragraph() && b.text().contains("within two months")),
+                "the right to ask for a review, and how");
+        assertTrue(text.blocks().contains(LetterText.Block.list(List.of("septembre 2026 : 266,33 €",
+                "octobre 2026 : 470,00 €"))), text.toString());
+        try (PDDocument doc = Loader.loadPDF(r.decisionLetter(granted("en")))) {
+            assertEquals("en", doc.getDocumentCatalog().getLanguage());
+            String pdfText = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (LetterText.Block b : text.blocks()) {
+                for (String words : b.list() ? b.items() : List.of(b.text())) {
+                    assertTrue(pdfText.contains(words), "the PDF says what the HTML says: " + words + "\n" + pdfText);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLineNeverBreaksBeforeTheEuroSignOrAColon() {
+        assertEquals(List.of("Repas", "60,00 €.", "Objet :", "« x »"), PdfLetterRenderer.words("Repas 60,00 €. Objet : « x »"));
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameWords() throws Exception {
+        Properties fr = new Properties();
+        Properties en = new Properties();
+        try (var a = getClass().getResourceAsStream("/org/guichet/letters/letters.properties");
+                var b = getClass().getResourceAsStream("/org/guichet/letters/letters_en.properties")) {
+            fr.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
+        }
+        assertEquals(new TreeSet<>(fr.stringPropertyNames()), new TreeSet<>(en.stringPropertyNames()));
+        for (String key : fr.stringPropertyNames()) {
+            assertEquals(placeholders(fr.getProperty(key)), placeholders(en.getProperty(key)), key);
+        }
+    }
+
+    static Set<String> placeholders(String text) {
+        Set<String> out = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[A-Za-z]+\\}").matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     @Test

@@ -39,7 +39,8 @@ public class AccountResource {
         this.auth = auth;
     }
 
-    public record SignUp(String email, String password, String displayName) { }
+    /** @param language fr or en (optional, French by default): the language of her mails and letters */
+    public record SignUp(String email, String password, String displayName, String language) { }
 
     public record Activation(String token, String password) { }
 
@@ -62,7 +63,7 @@ public class AccountResource {
     @Path("accounts")
     public Response signUp(SignUp body) {
         SignUp b = body(body);
-        Account a = service().signUp(b.email(), b.password(), b.displayName());
+        Account a = service().signUp(b.email(), b.password(), b.displayName(), b.language());
         return Response.created(URI.create("accounts/" + a.id())).entity(a).build();
     }
 

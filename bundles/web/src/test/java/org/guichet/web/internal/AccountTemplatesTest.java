@@ -81,14 +81,17 @@ class AccountTemplatesTest {
     void aRefusalWithNoListGoesOnItsFieldOrFirstWhenItHasNone() {
         Map<String, String> one = AccountPages.errors(FR, new GuichetException(GuichetException.Kind.UNAUTHENTICATED,
                 "INVALID_CREDENTIALS", "password", "Adresse ou mot de passe incorrect."), AccountPages.SIGN_IN);
-        assertEquals(Map.of("password", "Adresse ou mot de passe incorrect."), one);
+        // French pages say a refusal in the bundle's words too, not in the service's own sentence
+        assertEquals(Map.of("password", "Adresse ou mot de passe incorrect. Vous pouvez aussi vous connecter avec un"
+                + " code reçu par courriel."), one);
         Map<String, String> link = AccountPages.errors(EN, GuichetException.invalid("LINK_INVALID", "token", "Lien"),
                 AccountPages.PASSWORD);
         assertEquals(List.of(""), List.copyOf(link.keySet()), "a problem with no field of the form is not linked");
         assertTrue(link.get("").startsWith("This link is no longer valid"), link.toString());
         Map<String, String> code = AccountPages.errors(FR, GuichetException.invalid("INVALID_CODE", null, "Mauvais code"),
                 AccountPages.CODE, "code");
-        assertEquals(Map.of("code", "Mauvais code"), code);
+        assertEquals(Map.of("code", "Ce code n'est pas le bon, ou il n'est plus valable. Un nouveau code peut être"
+                + " demandé."), code);
     }
 
     @Test

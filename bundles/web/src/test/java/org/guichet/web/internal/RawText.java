@@ -10,7 +10,7 @@ final class RawText {
     private static final Pattern KEY = Pattern.compile(">[^<]*\\b[a-z]+(\\.[a-zA-Z]+){1,4}\\b[^<]*<");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\b(layout|page|form|answer|home|simulator|result|"
             + "error|applicant|agent|account|mandate|admin|mail|letter)\\.[a-zA-Z.]+[A-Za-z]\\b");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d|[A-Za-z][A-Za-z0-9]*)\\}");
     private static final Pattern ISO = Pattern.compile(">[^<]*\\b\\d{4}-\\d{2}(-\\d{2})?\\b[^<]*<");
 
     private RawText() { }

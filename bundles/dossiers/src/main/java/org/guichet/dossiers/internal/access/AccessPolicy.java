@@ -163,7 +163,7 @@ public final class AccessPolicy {
         }
         if (assigneeId.longValue() != c.accountId()) {
             throw new GuichetException(GuichetException.Kind.CONFLICT, "ALREADY_TAKEN", null, "Ce dossier est pris par "
-                    + assigneeName + ".", null, java.util.Map.of("assigneeId", assigneeId));
+                    + assigneeName + ".", null, java.util.Map.of("assigneeId", assigneeId, "assignee", assigneeName));
         }
     }
 

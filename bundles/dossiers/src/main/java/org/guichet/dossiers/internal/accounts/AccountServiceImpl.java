@@ -101,8 +101,10 @@ public class AccountServiceImpl implements AccountService {
      * {@link AnswerError} (field, code, message).
      */
     @Override
-    public Account signUp(String email, String password, String displayName) {
+    public Account signUp(String email, String password, String displayName, String language) {
+        String lang = Account.language(language);
         List<AnswerError> problems = new ArrayList<>();
+        Map<String, Object> firstDetails = null;
         String address = null;
         String who = null;
         try {
@@ -119,12 +121,15 @@ public class AccountServiceImpl implements AccountService {
         try {
             policy.check(password, address == null ? email : address, who == null ? displayName : who);
         } catch (GuichetException refused) {
+            if (problems.isEmpty()) {
+                firstDetails = refused.details(); // the first problem's specifics, for the pages' words
+            }
             problems.add(problem(refused));
         }
         if (!problems.isEmpty()) {
             AnswerError first = problems.get(0);
             throw new GuichetException(Kind.INVALID, first.code(), first.field(), first.message(), List.copyOf(problems),
-                    null);
+                    firstDetails);
         }
         String e = address;
         String name = who;
@@ -138,6 +143,7 @@ public class AccountServiceImpl implements AccountService {
             }
             AccountEntity a = newAccount(e, name, EnumSet.of(Role.APPLICANT), null, Set.of());
             a.passwordHash = hash;
+            a.language = lang;
             em.persist(a);
             em.flush();
             Tokens.issue(em, a.id, ACTIVATION, token, null, Duration.ofHours(config.activation_hours()));
@@ -145,7 +151,8 @@ public class AccountServiceImpl implements AccountService {
                     "Compte demandeur créé, en attente de confirmation de l'adresse");
             return AccountViews.view(a);
         });
-        Mails.sendQuietly(mail, Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
+        Mails.sendQuietly(mail, Mails.activation(e, lang, name, link("/compte/activer", token, lang),
+                config.activation_hours()));
         return account;
     }
 
@@ -278,7 +285,7 @@ public class AccountServiceImpl implements AccountService {
             Tokens.issue(em, a.id, SIGN_IN_CODE, code, null, Duration.ofMinutes(config.code_minutes()));
             Activity.record(em, "SIGN_IN_CODE_SENT", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Code de connexion envoyé par courriel");
-            return Mails.signInCode(a.email, a.displayName, code, config.code_minutes());
+            return Mails.signInCode(a.email, a.language, a.displayName, code, config.code_minutes());
         });
         if (message != null) {
             Mails.sendQuietly(mail, message);
@@ -348,7 +355,8 @@ public class AccountServiceImpl implements AccountService {
             Tokens.issue(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
             Activity.record(em, "PASSWORD_RESET_REQUESTED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Lien pour un nouveau mot de passe envoyé");
-            return Mails.passwordReset(a.email, a.displayName, link("/compte/nouveau-mot-de-passe", token));
+            return Mails.passwordReset(a.email, a.language, a.displayName, link("/compte/nouveau-mot-de-passe", token,
+                    a.language));
         });
         if (message != null) {
             Mails.sendQuietly(mail, message);
@@ -462,7 +470,7 @@ public class AccountServiceImpl implements AccountService {
                     organisationId, "Compte " + role + " créé pour " + e);
             return AccountViews.view(a);
         });
-        Mails.sendQuietly(mail, Mails.invitation(e, name, roleLabel(role), link("/compte/activer", token), hours));
+        Mails.sendQuietly(mail, Mails.invitation(e, "fr", name, role, link("/compte/activer", token, "fr"), hours));
         return account;
     }
 
@@ -485,7 +493,7 @@ public class AccountServiceImpl implements AccountService {
                     "Compte administrateur créé pour " + e);
         });
         String link = link("/compte/activer", token);
-        Mails.sendQuietly(mail, Mails.invitation(e, name, roleLabel(Role.ADMIN), link, hours));
+        Mails.sendQuietly(mail, Mails.invitation(e, "fr", name, Role.ADMIN, link, hours));
         return link;
     }
 
@@ -562,25 +570,22 @@ public class AccountServiceImpl implements AccountService {
 
     private static GuichetException locked(Instant until) {
         long seconds = Math.max(1, Duration.between(Instant.now(), until).getSeconds());
+        long minutes = Math.max(1, (seconds + 59) / 60);
         return new GuichetException(Kind.TOO_MANY_ATTEMPTS, "ACCOUNT_LOCKED", "password",
                 "Trop d'essais de mot de passe : la connexion par mot de passe est bloquée pendant "
-                        + Math.max(1, (seconds + 59) / 60) + " minutes. Vous pouvez vous connecter tout de suite avec"
-                        + " un code reçu par courriel.", null, Map.of("retryAfterSeconds", seconds));
-    }
-
-    private static String roleLabel(Role role) {
-        return switch (role) {
-            case APPLICANT -> "demandeur";
-            case MEDIATOR -> "médiateur";
-            case AGENT -> "agent instructeur";
-            case SUPERVISOR -> "responsable d'instruction";
-            case ADMIN -> "administrateur";
-        };
+                        + minutes + " minutes. Vous pouvez vous connecter tout de suite avec"
+                        + " un code reçu par courriel.", null, Map.of("retryAfterSeconds", seconds, "minutes", minutes));
     }
 
     private String link(String path, String token) {
+        return link(path, token, "fr");
+    }
+
+    /** A link to a page, opened in the person's language (before the token, so that the token stays last). */
+    private String link(String path, String token, String language) {
         String base = config.portal_url().replaceAll("/+$", "");
-        return base + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return base + path + ("en".equals(language) ? "?lang=en&" : "?") + "jeton="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     static Timestamp now() {

@@ -21,7 +21,13 @@ public final class AccountViews {
 
     public static Account view(AccountEntity a) {
         return new Account(a.id, a.email, a.displayName, AccountState.valueOf(a.state), roles(a), a.organisationId,
-                schemes(a), a.createdAt.toInstant());
+                schemes(a), a.createdAt.toInstant(), a.language);
+    }
+
+    /** The language of an account's mails and letters ({@code fr} when there is no such account). */
+    public static String language(EntityManager em, Long id) {
+        AccountEntity a = id == null ? null : em.find(AccountEntity.class, id);
+        return a == null ? "fr" : Account.language(a.language);
     }
 
     public static Caller caller(AccountEntity a) {

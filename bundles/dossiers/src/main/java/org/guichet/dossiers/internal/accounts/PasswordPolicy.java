@@ -61,13 +61,15 @@ public final class PasswordPolicy {
      */
     public void check(String password, String... personalWords) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw GuichetException.invalid("PASSWORD_TOO_SHORT", "password",
+            throw new GuichetException(GuichetException.Kind.INVALID, "PASSWORD_TOO_SHORT", "password",
                     "Le mot de passe doit contenir au moins " + MIN_LENGTH + " caractères. Une phrase facile à retenir"
-                            + " convient très bien, par exemple quatre mots séparés par des espaces.");
+                            + " convient très bien, par exemple quatre mots séparés par des espaces.", null,
+                    java.util.Map.of("min", MIN_LENGTH));
         }
         if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
-            throw GuichetException.invalid("PASSWORD_TOO_LONG", "password",
-                    "Le mot de passe doit contenir au plus " + MAX_LENGTH + " caractères.");
+            throw new GuichetException(GuichetException.Kind.INVALID, "PASSWORD_TOO_LONG", "password",
+                    "Le mot de passe doit contenir au plus " + MAX_LENGTH + " caractères.", null,
+                    java.util.Map.of("max", MAX_LENGTH));
         }
         if (common.contains(password.toLowerCase(Locale.ROOT))) {
             throw GuichetException.invalid("PASSWORD_COMMON", "password",

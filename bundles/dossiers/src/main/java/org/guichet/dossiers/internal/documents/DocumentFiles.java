@@ -14,12 +14,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.scheme.LocalizedText;
 
 /**
  * Document contents on disk, one file per SHA-256 ({@code <dir>/ab/abcdef…}), so the same file sent twice is stored
@@ -50,6 +52,15 @@ public final class DocumentFiles {
      * @throws GuichetException TOO_LARGE (FILE_TOO_LARGE), UNSUPPORTED_TYPE (FILE_TYPE_REFUSED), INVALID (FILE_EMPTY)
      */
     public Stored store(InputStream content, List<String> acceptedTypes, long maxBytes, String label) {
+        return store(content, acceptedTypes, maxBytes, new LocalizedText(label, null));
+    }
+
+    /**
+     * @param label what the file is, for the words of a refusal: details {@code label} and {@code label.en}, with
+     *              {@code size} / {@code size.en} (too large) or {@code types} (not accepted)
+     */
+    public Stored store(InputStream content, List<String> acceptedTypes, long maxBytes, LocalizedText labels) {
+        String label = labels.fr();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "upload-", ".part");
@@ -66,7 +77,9 @@ public final class DocumentFiles {
                                     "Le fichier « " + label + " » est trop lourd : " + megabytes(maxBytes)
                                             + " au plus. Pour une photo, choisissez une taille plus petite ; pour un"
                                             + " PDF, enregistrez-le en qualité « écran ».",
-                                    null, Map.of("maxBytes", maxBytes));
+                                    null, Map.of("maxBytes", maxBytes, "label", label, "label.en",
+                                            labels.in(Locale.ENGLISH), "size", megabytes(maxBytes), "size.en",
+                                            megabytes(maxBytes).replace(" Mo", " MB").replace(',', '.')));
                         }
                         out.write(buffer, 0, n);
                     }
@@ -81,7 +94,9 @@ public final class DocumentFiles {
                                     + String.join(", ", acceptedTypes.stream().map(t -> NAMES.getOrDefault(t, t)).toList())
                                     + " (c'est le contenu qui compte, pas le nom du fichier). Prenez une photo ou"
                                     + " enregistrez le document en PDF.",
-                            null, Map.of("detectedType", type, "acceptedTypes", acceptedTypes));
+                            null, Map.of("detectedType", type, "acceptedTypes", acceptedTypes, "label", label,
+                                    "label.en", labels.in(Locale.ENGLISH), "types", String.join(", ",
+                                            acceptedTypes.stream().map(t -> NAMES.getOrDefault(t, t)).toList())));
                 }
                 String hash = HexFormat.of().formatHex(sha.digest());
                 Path target = path(hash);

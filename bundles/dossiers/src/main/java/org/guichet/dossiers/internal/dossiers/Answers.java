@@ -48,12 +48,14 @@ public final class Answers {
             }
             Object v = a.getValue();
             if (v != null && !(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-                throw GuichetException.invalid("INVALID_TYPE", a.getKey(), "La réponse à « "
-                        + f.label().fr() + " » doit être un texte, un nombre ou oui/non.");
+                throw new GuichetException(GuichetException.Kind.INVALID, "INVALID_TYPE", a.getKey(), "La réponse à « "
+                        + f.label().fr() + " » doit être un texte, un nombre ou oui/non.", null, label(f));
             }
             if (v instanceof String s && s.length() > 1000) {
-                throw GuichetException.invalid("TOO_LONG", a.getKey(), "La réponse à « " + f.label().fr()
-                        + " » doit tenir en 1000 caractères.");
+                Map<String, Object> details = new java.util.HashMap<>(label(f));
+                details.put("max", 1000);
+                throw new GuichetException(GuichetException.Kind.INVALID, "TOO_LONG", a.getKey(), "La réponse à « "
+                        + f.label().fr() + " » doit tenir en 1000 caractères.", null, Map.copyOf(details));
             }
         }
         Map<String, Object> current = Json.readMap(d.answers);
@@ -84,5 +86,10 @@ public final class Answers {
             em.flush();
         }
         return d;
+    }
+
+    /** The question's label for the words of a refusal: {@code label} in French, {@code label.en} in English. */
+    private static Map<String, Object> label(FieldDefinition f) {
+        return Map.of("label", f.label().fr(), "label.en", f.label().in(java.util.Locale.ENGLISH));
     }
 }

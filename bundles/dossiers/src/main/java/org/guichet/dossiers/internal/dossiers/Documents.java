@@ -50,7 +50,7 @@ public final class Documents {
             }
             return found;
         });
-        DocumentFiles.Stored stored = files.store(content, def.acceptedTypes(), def.maxBytes(), def.label().fr());
+        DocumentFiles.Stored stored = files.store(content, def.acceptedTypes(), def.maxBytes(), def.label());
         try {
             return insert(caller, dossierId, def, cleanFileName(fileName, def.id(), stored.mediaType()), stored, replaces);
         } finally {

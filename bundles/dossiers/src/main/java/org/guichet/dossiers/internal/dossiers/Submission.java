@@ -3,8 +3,6 @@ package org.guichet.dossiers.internal.dossiers;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +26,7 @@ import org.guichet.api.scheme.SchemeNotFoundException;
 import org.guichet.api.scheme.SchemeUnavailableException;
 import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.activity.Activity;
@@ -40,9 +39,6 @@ import org.guichet.dossiers.internal.shared.Schemes;
 
 /** Submission: complete or refused with everything missing; the evaluation snapshot and receipt in one commit. */
 public final class Submission {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE)
-            .withZone(ZoneId.of("Europe/Paris"));
-
     private final Schemes schemes;
     private final EvaluationService evaluation;
     private final DossierAccess access;
@@ -106,57 +102,67 @@ public final class Submission {
                 Activity.onBehalf(caller, d.applicantId), Activity.channel(caller, d.applicantId), d.id,
                 caller.organisationId(), "Demande envoyée ; accusé de réception " + receipt.number());
         em.flush();
-        return new Submitted(receipt, Mails.receipt(applicant.email, applicant.displayName, receiptText(receipt)));
+        // the receipt is the record, in French; her mail says the same in her language
+        Words w = Words.of(applicant.language);
+        Receipt hers = w.language().equals("fr") ? receipt : new Receipt(receipt.number(), receipt.reference(),
+                receipt.submittedAt(), receipt.schemeId(), receipt.schemeVersion(), w.in(descriptor.title()),
+                receipt.applicantName(), receipt.eligible(), receipt.estimatedTotal(), answerLines(descriptor, answers, w),
+                docs.stream().map(x -> w.get("line.answer", "label", label(descriptor, x.documentType, w), "value",
+                        x.fileName)).toList());
+        return new Submitted(receipt, Mails.receipt(applicant.email, w.language(), applicant.displayName,
+                receiptText(hers, w)));
     }
 
-    static String receiptText(Receipt r) {
+    static String receiptText(Receipt r, Words w) {
         StringBuilder b = new StringBuilder();
-        b.append("Votre demande « ").append(r.schemeTitle()).append(" » a bien été envoyée le ")
-                .append(DAY.format(r.submittedAt())).append(".\n\n")
-                .append("Numéro de dossier : ").append(r.reference()).append('\n')
-                .append("Accusé de réception : ").append(r.number()).append("\n\n");
-        if (r.eligible()) {
-            b.append("D'après vos réponses, vous pouvez avoir droit à cette aide");
-            if (r.estimatedTotal() != null) {
-                b.append(" (montant estimé : ").append(Mails.euros(r.estimatedTotal())).append(")");
-            }
-            b.append(". Un agent de la Région va vérifier votre demande et vos documents.\n\n");
+        b.append(w.get("receipt.sent", "scheme", r.schemeTitle(), "moment", w.moment(r.submittedAt()))).append("\n\n")
+                .append(w.get("receipt.reference", "reference", r.reference())).append('\n')
+                .append(w.get("receipt.number", "number", r.number())).append("\n\n");
+        if (!r.eligible()) {
+            b.append(w.get("receipt.notEligible"));
+        } else if (r.estimatedTotal() != null) {
+            b.append(w.get("receipt.eligibleAmount", "amount", w.euros(r.estimatedTotal())));
         } else {
-            b.append("D'après vos réponses, les conditions de l'aide ne semblent pas remplies. Un agent de la Région va"
-                    + " quand même examiner votre demande et vous répondra.\n\n");
+            b.append(w.get("receipt.eligible"));
         }
-        b.append("Vos réponses :\n");
-        r.answers().forEach(a -> b.append("- ").append(a).append('\n'));
-        b.append("\nVos documents :\n");
-        r.documents().forEach(a -> b.append("- ").append(a).append('\n'));
+        b.append("\n\n").append(w.get("receipt.answers")).append('\n').append(Mails.items(r.answers()));
+        b.append('\n').append(w.get("receipt.documents")).append('\n').append(Mails.items(r.documents()));
         return b.toString();
     }
 
     private static List<String> answerLines(SchemeDescriptor descriptor, Map<String, Object> answers) {
+        return answerLines(descriptor, answers, Words.french());
+    }
+
+    private static List<String> answerLines(SchemeDescriptor descriptor, Map<String, Object> answers, Words w) {
         List<String> out = new ArrayList<>();
         for (FieldDefinition f : descriptor.fields()) {
             Object v = answers.get(f.name());
             if (v == null) {
                 continue;
             }
-            String shown = v instanceof Boolean b ? (b ? "oui" : "non") : String.valueOf(v);
+            String shown = v instanceof Boolean b ? w.get(b ? "answer.yes" : "answer.no") : String.valueOf(v);
             if (f.type() == org.guichet.api.scheme.FieldType.DATE && shown.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 shown = shown.substring(8) + "/" + shown.substring(5, 7) + "/" + shown.substring(0, 4);
             }
             if (f.choices() != null) {
                 for (var c : f.choices()) {
                     if (c.value().equals(String.valueOf(v))) {
-                        shown = c.label().fr();
+                        shown = w.in(c.label());
                     }
                 }
             }
-            out.add(f.label().fr() + " : " + shown);
+            out.add(w.get("line.answer", "label", w.in(f.label()), "value", shown));
         }
         return out;
     }
 
     static String label(SchemeDescriptor descriptor, String documentType) {
+        return label(descriptor, documentType, Words.french());
+    }
+
+    static String label(SchemeDescriptor descriptor, String documentType, Words w) {
         DocumentDefinition def = descriptor == null ? null : descriptor.document(documentType);
-        return def == null ? documentType : def.label().fr();
+        return def == null ? documentType : w.in(def.label());
     }
 }

@@ -8,6 +8,7 @@ import org.guichet.api.dossiers.DossierState;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.activity.Activity;
@@ -30,7 +31,8 @@ public final class Withdrawal {
 
     public Mails.Mailed<DossierEntity> withdraw(EntityManager em, Caller caller, long dossierId, String reason) {
         if (reason != null && reason.length() > 2000) {
-            throw GuichetException.invalid("TOO_LONG", "reason", "Texte trop long : 2000 caractères au plus.");
+            throw new GuichetException(GuichetException.Kind.INVALID, "TOO_LONG", "reason",
+                    "Texte trop long : 2000 caractères au plus.", null, java.util.Map.of("max", 2000));
         }
         DossierEntity d = access.dossier(em, caller, dossierId, Action.WITHDRAW);
         if (d.state() == DossierState.WITHDRAWN) {
@@ -50,9 +52,8 @@ public final class Withdrawal {
         OutgoingMail notice = null;
         if (holder != null) {
             AccountEntity agent = em.find(AccountEntity.class, holder);
-            notice = new OutgoingMail(agent.email, "Demande retirée : " + d.reference, "Bonjour " + agent.displayName
-                    + ",\n\nLa demande " + d.reference + " que vous instruisiez a été retirée par la personne.\n",
-                    "DOSSIER_WITHDRAWN");
+            notice = Mails.mail(agent.email, Words.of(agent.language), "withdrawn", "DOSSIER_WITHDRAWN",
+                    "name", agent.displayName, "reference", d.reference);
         }
         return Mails.Mailed.of(d, notice);
     }

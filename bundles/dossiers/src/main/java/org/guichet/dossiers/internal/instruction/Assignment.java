@@ -30,9 +30,10 @@ final class Assignment {
             return;
         }
         if (d.assigneeId() != null) {
+            String assignee = AccountViews.person(em, d.assigneeId()).displayName();
             throw new GuichetException(GuichetException.Kind.CONFLICT, "ALREADY_TAKEN", null, "Ce dossier vient d'être"
-                    + " pris par " + AccountViews.person(em, d.assigneeId()).displayName() + ".", null,
-                    java.util.Map.of("assigneeId", d.assigneeId()));
+                    + " pris par " + assignee + ".", null, java.util.Map.of("assigneeId", d.assigneeId(), "assignee",
+                    assignee));
         }
         d.move(Move.byAgent(Transition.TAKE, agent.accountId()), desk.today());
         desk.touch(d);

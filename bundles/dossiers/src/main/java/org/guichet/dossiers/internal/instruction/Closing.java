@@ -8,6 +8,8 @@ import org.guichet.api.dossiers.PersonRef;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
+import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.jpa.ComplementRequestEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Move;
@@ -45,12 +47,9 @@ final class Closing {
         if (before != DossierState.WAITING_COMPLEMENT) {
             return Mails.Mailed.of(null);
         }
-        List<OutgoingMail> notices = CaseFiles.recipients(em, d).stream().map((PersonRef p) -> new OutgoingMail(
-                p.email(), "Votre demande " + d.reference + " est close", "Bonjour " + p.displayName() + ",\n\n"
-                        + "Ce qui manquait à votre demande " + d.reference + " n'est pas arrivé avant la date limite :"
-                        + " la demande est close sans décision. Vous pouvez faire une nouvelle demande depuis votre"
-                        + " espace, ou appeler le service des aides si vous avez besoin d'aide.\n", "DOSSIER_CLOSED"))
-                .toList();
+        List<OutgoingMail> notices = CaseFiles.recipients(em, d).stream().map((PersonRef p) -> Mails.mail(p.email(),
+                Words.of(AccountViews.language(em, p.id())), "closed", "DOSSIER_CLOSED", "name", p.displayName(),
+                "reference", d.reference)).toList();
         return Mails.Mailed.of(null, notices);
     }
 }

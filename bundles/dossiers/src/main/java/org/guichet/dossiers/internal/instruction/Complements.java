@@ -22,6 +22,7 @@ import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.api.scheme.SchemeNotFoundException;
 import org.guichet.api.scheme.SchemeUnavailableException;
 import org.guichet.dossiers.internal.Json;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.Mails;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
 import org.guichet.dossiers.internal.accounts.AccountViews;
@@ -104,19 +105,14 @@ public final class Complements {
                 + (flds.isEmpty() ? "" : " ; réponses : " + String.join(", ", flds)) + " ; avant le " + Desk.fr(due));
         List<OutgoingMail> notices = new ArrayList<>();
         if ("APPLICANT".equals(to)) {
-            StringBuilder text = new StringBuilder("Pour continuer l'examen de votre demande " + d.reference
-                    + " (" + s.title().fr() + "), l'agent de la Région a besoin de :\n\n" + m + "\n\n");
-            for (String t : docs) {
-                text.append("- ").append(s.document(t).label().fr()).append('\n');
-            }
-            for (String fl : flds) {
-                text.append("- votre réponse à « ").append(s.field(fl).label().fr()).append(" »\n");
-            }
-            text.append("\nÀ envoyer avant le ").append(Desk.fr(due)).append(", depuis votre espace sur le guichet des"
-                    + " aides. Si vous avez besoin d'aide, répondez dans votre espace ou appelez le service des aides.");
             for (PersonRef p : CaseFiles.recipients(em, d)) {
-                notices.add(new OutgoingMail(p.email(), "Votre demande " + d.reference + " : il manque quelque chose",
-                        "Bonjour " + p.displayName() + ",\n\n" + text, "COMPLEMENT_REQUEST"));
+                Words w = Words.of(AccountViews.language(em, p.id()));
+                List<String> items = new ArrayList<>();
+                docs.forEach(t -> items.add(w.in(s.document(t).label())));
+                flds.forEach(fl -> items.add(w.get("complementRequest.answer", "label", w.in(s.field(fl).label()))));
+                notices.add(Mails.mail(p.email(), w, "complementRequest", "COMPLEMENT_REQUEST", "name", p.displayName(),
+                        "reference", d.reference, "scheme", w.in(s.title()), "message", m, "items", Mails.items(items),
+                        "deadline", w.day(due)));
             }
         }
         return Mails.Mailed.of(view(em, c), notices);
@@ -191,8 +187,8 @@ public final class Complements {
         OutgoingMail notice = null;
         if (d.assigneeId() != null) {
             AccountEntity agent = em.find(AccountEntity.class, d.assigneeId());
-            notice = new OutgoingMail(agent.email, "Complément reçu : " + d.reference, "Bonjour " + agent.displayName
-                    + ",\n\nLe complément demandé pour le dossier " + d.reference + " est arrivé.\n", "COMPLEMENT_ANSWERED");
+            notice = Mails.mail(agent.email, Words.of(agent.language), "complementAnswered", "COMPLEMENT_ANSWERED",
+                    "name", agent.displayName, "reference", d.reference);
         }
         return Mails.Mailed.of(view(em, c), notice);
     }

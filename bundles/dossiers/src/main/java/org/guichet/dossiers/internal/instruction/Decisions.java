@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.instruction;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import javax.persistence.EntityManager;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.dossiers.DossierState;
 import org.guichet.api.dossiers.PersonRef;
+import org.guichet.api.error.GuichetException;
 import org.guichet.api.instruction.Decision;
 import org.guichet.api.instruction.DecisionRequest;
 import org.guichet.api.instruction.Payee;
@@ -23,6 +25,7 @@ import org.guichet.api.scheme.Installment;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.documents.DocumentFiles;
@@ -35,6 +38,7 @@ import org.guichet.dossiers.internal.lifecycle.DossierLifecycle;
 import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Move;
 import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Transition;
 import org.guichet.dossiers.internal.payments.Schedules;
+import org.guichet.dossiers.internal.shared.Schemes;
 
 /**
  * Decisions are insert-only: a correction names the decision it supersedes, cancels what was not paid yet and
@@ -80,8 +84,9 @@ final class Decisions {
         x.supersedesId = previous == null ? null : previous.id;
         x.schemeVersion = d.schemeVersion;
         x.justification = plan.justification();
+        // what the decision says is written in the applicant's language: it is printed in her letter
+        Words w = Words.of(AccountViews.language(em, d.applicantId));
         List<Installment> installments = List.of();
-        List<String> lines = new ArrayList<>();
         String explanation;
         if (plan.grant()) {
             x.amount = plan.amount();
@@ -90,24 +95,17 @@ final class Decisions {
             x.payeeBic = plan.payeeBic();
             installments = Schedules.scale(e.amount() == null ? List.of() : e.amount().installments(),
                     plan.rulesAmount(), plan.amount());
-            for (Installment i : installments) {
-                lines.add(Mails.month(i.period()) + " : " + Mails.euros(i.amount()));
-            }
-            StringBuilder b = new StringBuilder();
+            List<String> said = new ArrayList<>();
             if (e.amount() != null && e.amount().lines() != null && !e.amount().lines().isEmpty()) {
-                b.append("Comment le montant est calculé : ");
-                b.append(e.amount().lines().stream().map(l -> l.label() + " " + Mails.euros(l.amount()))
-                        .collect(Collectors.joining(" ; ")));
-                b.append(".");
+                said.add(w.get("decision.explanation.calculation", "lines", e.amount().lines().stream()
+                        .map(l -> l.label() + " " + w.euros(l.amount())).collect(Collectors.joining(" ; "))));
             }
             if (s.recurring()) {
-                b.append("\nChaque mois est versé quand l'organisme de formation a transmis votre présence ; une"
-                        + " absence non justifiée réduit le versement du mois en proportion des heures manquées.");
+                said.add(w.get("decision.explanation.recurring"));
             }
-            explanation = b.toString();
+            explanation = String.join("\n", said);
         } else {
-            plan.reasons().forEach(rr -> lines.add(rr.label()));
-            explanation = "Ces raisons viennent des conditions de l'aide, fixées par la Région.";
+            explanation = w.get("decision.explanation.refused");
         }
         x.reasons = Json.write(plan.reasons());
         x.installments = Json.write(installments);
@@ -129,11 +127,7 @@ final class Decisions {
         if (plan.grant()) {
             Schedules.create(em, x, installments, s.recurring(), desk.today(), paidMonths);
         }
-        AccountEntity applicant = em.find(AccountEntity.class, d.applicantId);
-        byte[] pdf = letters.decisionLetter(new DecisionLetter(d.reference, s.title().fr(), applicant.displayName,
-                applicant.email, desk.today(), plan.grant(), x.amount, lines, explanation, plan.justification(),
-                plan.grant() ? x.payeeName : null, agent.displayName(),
-                previous == null ? null : Desk.fr(previous.decidedAt.toInstant().atZone(Desk.PARIS).toLocalDate())));
+        byte[] pdf = letters.decisionLetter(letter(em, desk.schemes, d, x));
         DocumentFiles.Stored stored = files.store(new ByteArrayInputStream(pdf), List.of("application/pdf"),
                 20L * 1024 * 1024, "lettre de décision");
         DocumentEntity letter = new DocumentEntity();
@@ -158,17 +152,53 @@ final class Decisions {
                 .collect(Collectors.joining(" ; "))) + (plan.justification() == null ? "" : " — " + plan.justification()));
         List<OutgoingMail> notices = new ArrayList<>();
         for (PersonRef p : CaseFiles.recipients(em, d)) {
-            notices.add(new OutgoingMail(p.email(), "Décision sur votre demande " + d.reference,
-                    "Bonjour " + p.displayName() + ",\n\n" + (plan.grant()
-                            ? "La Région vous accorde l'aide « " + s.title().fr() + " » : " + Mails.euros(x.amount)
-                                    + ".\n\nLes versements prévus :\n" + lines.stream().map(l -> "- " + l + "\n")
-                                    .collect(Collectors.joining())
-                            : "La Région ne peut pas vous accorder l'aide « " + s.title().fr() + " ».\n\nPourquoi :\n"
-                                    + lines.stream().map(l -> "- " + l + "\n").collect(Collectors.joining()))
-                            + "\nLa lettre de décision (PDF) est dans votre espace, avec l'explication complète.",
-                    "DECISION"));
+            Words pw = Words.of(AccountViews.language(em, p.id()));
+            notices.add(new OutgoingMail(p.email(), pw.get("decision.subject", "reference", d.reference),
+                    pw.get(plan.grant() ? "decision.granted.body" : "decision.refused.body", "name", p.displayName(),
+                            "scheme", pw.in(s.title()), "amount", pw.euros(x.amount), "lines",
+                            Mails.items(lines(x, pw))), "DECISION"));
         }
         return Mails.Mailed.of(view(em, x), notices);
+    }
+
+    /**
+     * What a decision's letter says, from the decision as stored, in the applicant's language: the same at the
+     * decision (for its PDF) and afterwards (for the letter's text on a page).
+     */
+    static DecisionLetter letter(EntityManager em, Schemes schemes, DossierEntity d, DecisionEntity x) {
+        AccountEntity applicant = em.find(AccountEntity.class, d.applicantId);
+        Words w = Words.of(applicant.language);
+        boolean granted = DossierState.GRANTED.name().equals(x.outcome);
+        DecisionEntity previous = x.supersedesId == null ? null : em.find(DecisionEntity.class, x.supersedesId);
+        String title = schemes.registry().activeDescriptor(d.schemeId, x.schemeVersion)
+                .or(() -> schemes.registry().activeDescriptor(d.schemeId, null)).map(s -> w.in(s.title()))
+                .orElse(d.schemeId);
+        return new DecisionLetter(d.reference, title, applicant.displayName, applicant.email, day(x.decidedAt),
+                granted, x.amount, lines(x, w), x.explanation, x.justification, granted ? x.payeeName : null,
+                AccountViews.person(em, x.decidedBy).displayName(), previous == null ? null
+                        : w.day(day(previous.decidedAt)), w.language());
+    }
+
+    /** The installments ("septembre 2026 : 266,33 €") of a grant, or the reasons of a refusal. */
+    static List<String> lines(DecisionEntity x, Words w) {
+        if (DossierState.GRANTED.name().equals(x.outcome)) {
+            return List.of(Json.read(x.installments, Installment[].class)).stream().map(i -> w.get("line.amount",
+                    "label", w.month(i.period()), "amount", w.euros(i.amount()))).toList();
+        }
+        return List.of(Json.read(x.reasons, Reason[].class)).stream().map(Reason::label).toList();
+    }
+
+    private static LocalDate day(java.sql.Timestamp t) {
+        return t.toInstant().atZone(Desk.PARIS).toLocalDate();
+    }
+
+    /** A decision of a dossier with its letter, the same rule as the letter's download: else DECISION_NOT_FOUND. */
+    static DecisionEntity withLetter(EntityManager em, long dossierId, long decisionId) {
+        DecisionEntity x = em.find(DecisionEntity.class, decisionId);
+        if (x == null || x.dossierId.longValue() != dossierId || x.letterDocumentId == null) {
+            throw GuichetException.notFound("DECISION_NOT_FOUND", "Cette décision n'existe pas dans ce dossier.");
+        }
+        return x;
     }
 
     static DecisionEntity current(EntityManager em, long dossierId) {

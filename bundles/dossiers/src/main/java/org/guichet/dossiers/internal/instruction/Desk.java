@@ -74,7 +74,8 @@ public final class Desk {
 
     static String limit(String s, int max, String field) {
         if (s != null && s.length() > max) {
-            throw GuichetException.invalid("TOO_LONG", field, "Texte trop long : " + max + " caractères au plus.");
+            throw new GuichetException(GuichetException.Kind.INVALID, "TOO_LONG", field, "Texte trop long : " + max
+                    + " caractères au plus.", null, java.util.Map.of("max", max));
         }
         return s == null ? null : s.strip();
     }

@@ -8,7 +8,6 @@ import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.dossiers.DocumentContent;
 import org.guichet.api.dossiers.DossierService;
-import org.guichet.api.error.GuichetException;
 import org.guichet.api.instruction.CaseFile;
 import org.guichet.api.instruction.ComplementRequest;
 import org.guichet.api.instruction.Decision;
@@ -24,6 +23,7 @@ import org.guichet.api.instruction.Reevaluation;
 import org.guichet.api.instruction.ThreadMessage;
 import org.guichet.api.instruction.Workload;
 import org.guichet.api.letters.LetterRenderer;
+import org.guichet.api.letters.LetterText;
 import org.guichet.api.letters.SepaWriter;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.scheme.EvaluationService;
@@ -37,6 +37,7 @@ import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.documents.DocumentFiles;
 import org.guichet.dossiers.internal.dossiers.DossierViews;
 import org.guichet.dossiers.internal.jpa.DecisionEntity;
+import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.shared.Schemes;
 import org.guichet.dossiers.internal.shared.Storage;
 import org.osgi.service.component.annotations.Activate;
@@ -64,6 +65,8 @@ public class InstructionServiceImpl implements InstructionService {
     private final Reevaluations reevaluations;
     private final Closing closing;
     private final CaseFiles caseFiles;
+    private final Schemes schemes;
+    private final LetterRenderer letters;
 
     @Activate
     public InstructionServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
@@ -80,7 +83,8 @@ public class InstructionServiceImpl implements InstructionService {
         this.tx = new Tx(emf);
         this.mail = mail;
         this.dossiers = dossiers;
-        Schemes schemes = new Schemes(registry);
+        this.schemes = new Schemes(registry);
+        this.letters = letters;
         this.access = new DossierAccess(schemes, clock);
         Desk desk = new Desk(schemes, access, clock);
         this.queues = new Queues(desk);
@@ -194,13 +198,20 @@ public class InstructionServiceImpl implements InstructionService {
     public DocumentContent decisionLetter(Caller caller, long dossierId, long decisionId) {
         long documentId = tx.call(em -> {
             access.require(em, caller, dossierId, Action.READ);
-            DecisionEntity x = em.find(DecisionEntity.class, decisionId);
-            if (x == null || x.dossierId.longValue() != dossierId || x.letterDocumentId == null) {
-                throw GuichetException.notFound("DECISION_NOT_FOUND", "Cette décision n'existe pas dans ce dossier.");
-            }
-            return x.letterDocumentId;
+            return Decisions.withLetter(em, dossierId, decisionId).letterDocumentId;
         });
         return dossiers.document(caller, dossierId, documentId);
+    }
+
+    @Override
+    public LetterText decisionLetterText(Caller caller, long dossierId, long decisionId) {
+        return tx.call(em -> {
+            // the download's rules: the dossier readable, the decision its own with a letter, the letter in it
+            DossierEntity d = access.dossier(em, caller, dossierId, Action.READ);
+            DecisionEntity x = Decisions.withLetter(em, dossierId, decisionId);
+            DossierViews.documentOf(em, d, x.letterDocumentId);
+            return letters.decisionLetterText(Decisions.letter(em, schemes, d, x));
+        });
     }
 
     @Override

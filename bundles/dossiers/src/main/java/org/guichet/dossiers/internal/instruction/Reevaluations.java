@@ -57,7 +57,7 @@ final class Reevaluations {
         }
         if (desk.schemes.registry().activeDescriptor(d.schemeId, version).isEmpty()) {
             throw new GuichetException(Kind.NOT_FOUND, "SCHEME_VERSION_NOT_ACTIVE", "version",
-                    "La version " + version + " de ce dispositif n'est pas active.");
+                    "La version " + version + " de ce dispositif n'est pas active.", null, Map.of("version", version));
         }
         Map<String, Object> answers = Json.readMap(d.answers);
         Evaluation before = Json.read(d.evaluation, Evaluation.class);
@@ -66,7 +66,7 @@ final class Reevaluations {
             after = evaluation.evaluate(d.schemeId, version, answers, Locale.FRENCH);
         } catch (InvalidAnswersException e) {
             throw new GuichetException(Kind.CONFLICT, "ANSWERS_INVALID_FOR_VERSION", "version", "Avec la version " + version
-                    + ", des réponses manquent ou ne sont plus valables.", e.errors(), null);
+                    + ", des réponses manquent ou ne sont plus valables.", e.errors(), Map.of("version", version));
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", "version", e.getMessage());
         }

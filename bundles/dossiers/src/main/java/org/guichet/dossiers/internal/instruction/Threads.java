@@ -10,6 +10,7 @@ import org.guichet.api.instruction.InternalNote;
 import org.guichet.api.instruction.ThreadMessage;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
 import org.guichet.dossiers.internal.access.AccessPolicy.Standing;
 import org.guichet.dossiers.internal.access.DossierAccess;
@@ -63,9 +64,8 @@ final class Threads {
         List<OutgoingMail> notices = new ArrayList<>();
         if ("AGENT".equals(m.authorRole)) {
             for (PersonRef p : CaseFiles.recipients(em, d)) {
-                notices.add(new OutgoingMail(p.email(), "Nouveau message sur votre demande " + d.reference,
-                        "Bonjour " + p.displayName() + ",\n\nL'agent de la Région vous a écrit :\n\n" + b
-                                + "\n\nRépondez depuis votre espace sur le guichet des aides.", "MESSAGE"));
+                notices.add(Mails.mail(p.email(), Words.of(AccountViews.language(em, p.id())), "message", "MESSAGE",
+                        "name", p.displayName(), "reference", d.reference, "message", b));
             }
         }
         return Mails.Mailed.of(message(em, m), notices);

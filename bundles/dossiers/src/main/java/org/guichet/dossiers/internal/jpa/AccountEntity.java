@@ -28,5 +28,7 @@ public class AccountEntity {
     @Column(name = "LOCKED_UNTIL") public Timestamp lockedUntil;
     @Column(name = "CREATED_AT") public Timestamp createdAt;
     @Column(name = "ACTIVATED_AT") public Timestamp activatedAt;
+    /** the language of the person's mails and letters: fr or en (V6) */
+    @Column(name = "LANGUAGE_CODE") public String language = "fr";
     @Version @Column(name = "VERSION") public long version;
 }

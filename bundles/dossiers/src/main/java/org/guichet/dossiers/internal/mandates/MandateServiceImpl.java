@@ -25,6 +25,7 @@ import org.guichet.api.mandates.Mandate;
 import org.guichet.api.mandates.MandateService;
 import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.access.DossierAccess;
@@ -89,7 +90,7 @@ public class MandateServiceImpl implements MandateService {
         return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             MandateEntity m = pendingOrNew(em, mediator, applicant, "EMAIL_CONFIRMATION");
-            OutgoingMail message = ask(em, mediator, applicant, m, "Mandat demandé à " + email, null);
+            OutgoingMail message = ask(em, mediator, applicant, m, "Mandat demandé à " + email, false);
             return Mails.Mailed.of(Views.mandate(em, m), message);
         }));
     }
@@ -109,7 +110,8 @@ public class MandateServiceImpl implements MandateService {
                 refuseIfActiveOrTooMany(em, mediator, a.id);
             }
         });
-        DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES, "consentement signé");
+        DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES,
+                new org.guichet.api.scheme.LocalizedText("consentement signé", "signed consent form"));
         try {
             return Mails.deliver(mail, recordConsent(mediator, email, applicantName, fileName, stored));
         } finally {
@@ -137,8 +139,7 @@ public class MandateServiceImpl implements MandateService {
             m.method = SIGNED_CONSENT;
             m.consentDocumentId = doc.id;
             OutgoingMail message = ask(em, mediator, applicant, m, "Formulaire de consentement signé enregistré ; en"
-                    + " attente de la confirmation de la personne ou de la vérification d'un agent",
-                    "a enregistré le formulaire de consentement que vous avez signé.");
+                    + " attente de la confirmation de la personne ou de la vérification d'un agent", true);
             return Mails.Mailed.of(Views.mandate(em, m), message);
         });
     }
@@ -181,13 +182,13 @@ public class MandateServiceImpl implements MandateService {
                     asked.get(asked.size() - limit).toInstant().plus(Duration.ofDays(1))).toSeconds());
             throw new GuichetException(Kind.TOO_MANY_ATTEMPTS, "MANDATE_REQUESTS_LIMIT", null, "Vous avez déjà demandé"
                     + " son accord à cette personne " + asked.size() + " fois aujourd'hui : attendez sa réponse, ou"
-                    + " réessayez demain.", null, Map.of("retryAfterSeconds", retry));
+                    + " réessayez demain.", null, Map.of("retryAfterSeconds", retry, "count", asked.size()));
         }
     }
 
     /** Mails the applicant a fresh link and code to confirm the mandate, and records the request. */
     private OutgoingMail ask(EntityManager em, Caller mediator, AccountEntity applicant, MandateEntity m, String detail,
-            String signedText) {
+            boolean signed) {
         String link = Secrets.token();
         String code = Secrets.code();
         Tokens.issue(em, applicant.id, LINK, link, m.id, VALIDITY);
@@ -195,18 +196,9 @@ public class MandateServiceImpl implements MandateService {
         Activity.record(em, "MANDATE_REQUESTED", mediator.accountId(), mediator.displayName(), applicant.id,
                 Channel.MEDIATOR, null, mediator.organisationId(), detail);
         String organisation = Lookups.organisationName(em, mediator.organisationId());
-        OutgoingMail message = Mails.mandateRequest(applicant.email, applicant.displayName, mediator.displayName(),
-                organisation, link("/mandats/accepter", link), code);
-        if (signedText == null) {
-            return message;
-        }
-        return new OutgoingMail(message.to(), "Confirmez le mandat donné à " + mediator.displayName(),
-                "Bonjour " + applicant.displayName + ",\n\n" + mediator.displayName()
-                + (organisation == null ? "" : " (" + organisation + ")") + " " + signedText + " Pour qu'il ou elle"
-                + " puisse faire vos demandes d'aide avec vous, confirmez-le en ouvrant ce lien :\n\n"
-                + link("/mandats/accepter", link) + "\n\nou donnez-lui ce code : " + code + "\n\nSans votre"
-                + " confirmation, un agent de la Région vérifiera le formulaire. Si vous n'avez rien signé, ne faites"
-                + " rien et appelez le service des aides.\n", "MANDATE_REQUEST");
+        return Mails.mandateRequest(applicant.email, applicant.language, applicant.displayName,
+                mediator.displayName(), organisation, link("/mandats/accepter", link, applicant.language), code,
+                signed);
     }
 
     @Override
@@ -326,7 +318,8 @@ public class MandateServiceImpl implements MandateService {
     public Mandate checkConsent(Caller agent, long mandateId, boolean valid, String comment) {
         requireStaff(agent);
         if (comment != null && comment.length() > 2000) {
-            throw GuichetException.invalid("TOO_LONG", "comment", "Texte trop long : 2000 caractères au plus.");
+            throw new GuichetException(Kind.INVALID, "TOO_LONG", "comment", "Texte trop long : 2000 caractères au plus.",
+                    null, Map.of("max", 2000));
         }
         if (!valid && (comment == null || comment.isBlank())) {
             throw GuichetException.invalid("COMMENT_REQUIRED", "comment", "Dites au médiateur ce qui ne va pas dans le"
@@ -353,23 +346,18 @@ public class MandateServiceImpl implements MandateService {
                 Activity.record(em, "MANDATE_GIVEN", agent.accountId(), agent.displayName(), m.applicantId,
                         Channel.AGENT, null, m.organisationId, "Formulaire de consentement signé vérifié par un agent");
                 em.flush();
-                return Mails.Mailed.of(Views.mandate(em, m), new OutgoingMail(applicant.email,
-                        "Le mandat donné à " + mediator.displayName + " est en place",
-                        "Bonjour " + applicant.displayName + ",\n\nUn agent de la Région a vérifié le formulaire que"
-                                + " vous avez signé : " + mediator.displayName + " peut maintenant faire vos demandes"
-                                + " d'aide avec vous. Vous voyez ce mandat dans votre espace et pouvez le retirer à"
-                                + " tout moment.\n", "MANDATE_RECORDED"));
+                return Mails.Mailed.of(Views.mandate(em, m), Mails.mail(applicant.email, Words.of(applicant.language),
+                        "mandateChecked", "MANDATE_RECORDED", "name", applicant.displayName, "mediator",
+                        mediator.displayName));
             }
             m.state = MandateState.REFUSED;
             voidTokens(em, m);
             Activity.record(em, "MANDATE_CONSENT_REFUSED", agent.accountId(), agent.displayName(), m.applicantId,
                     Channel.AGENT, null, m.organisationId, "Formulaire de consentement non valable : " + m.checkComment);
             em.flush();
-            return Mails.Mailed.of(Views.mandate(em, m), new OutgoingMail(mediator.email,
-                    "Formulaire de consentement non valable", "Bonjour " + mediator.displayName + ",\n\nLe formulaire"
-                            + " de consentement de " + applicant.displayName + " n'a pas pu être accepté : "
-                            + m.checkComment + "\n\nVous pouvez demander son accord par courriel depuis votre espace.\n",
-                    "MANDATE_CONSENT_REFUSED"));
+            return Mails.Mailed.of(Views.mandate(em, m), Mails.mail(mediator.email, Words.of(mediator.language),
+                    "mandateConsentRefused", "MANDATE_CONSENT_REFUSED", "name", mediator.displayName, "applicant",
+                    applicant.displayName, "comment", m.checkComment));
         }));
     }
 
@@ -433,8 +421,10 @@ public class MandateServiceImpl implements MandateService {
         return a;
     }
 
-    private String link(String path, String token) {
-        return config.portal_url().replaceAll("/+$", "") + path + "?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    /** A link to a page, opened in the person's language (before the token, so that the token stays last). */
+    private String link(String path, String token, String language) {
+        return config.portal_url().replaceAll("/+$", "") + path + ("en".equals(language) ? "?lang=en&" : "?")
+                + "jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     private Timestamp now() {

@@ -74,7 +74,8 @@ final class EnrolmentRows {
 
     private static String limited(String s, int max, String field) {
         if (s.length() > max) {
-            throw GuichetException.invalid("TOO_LONG", field, field + " : " + max + " caractères au plus");
+            throw new GuichetException(GuichetException.Kind.INVALID, "TOO_LONG", field, field + " : " + max
+                    + " caractères au plus", null, java.util.Map.of("max", max));
         }
         return s;
     }

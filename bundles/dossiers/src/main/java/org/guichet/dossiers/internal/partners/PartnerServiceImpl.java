@@ -140,8 +140,8 @@ public class PartnerServiceImpl implements PartnerService {
             throw GuichetException.invalid("NO_ROWS", "enrolments", "Aucune inscription n'a été envoyée.");
         }
         if (rows.size() > MAX_ROWS) {
-            throw GuichetException.invalid("TOO_MANY_ROWS", "enrolments", "Au plus " + MAX_ROWS
-                    + " inscriptions par envoi.");
+            throw new GuichetException(GuichetException.Kind.INVALID, "TOO_MANY_ROWS", "enrolments", "Au plus "
+                    + MAX_ROWS + " inscriptions par envoi.", null, Map.of("max", MAX_ROWS));
         }
         List<RowError> rejected = new ArrayList<>();
         List<Map<String, Object>> good = new ArrayList<>();
@@ -193,7 +193,7 @@ public class PartnerServiceImpl implements PartnerService {
             throw GuichetException.notFound("ENROLMENT_NOT_FOUND", "Cette inscription n'existe pas pour votre organisation.");
         }
         DocumentFiles.Stored stored = files.store(content, CERTIFICATE_TYPES, 10L * 1024 * 1024,
-                "attestation d'entrée en formation");
+                new org.guichet.api.scheme.LocalizedText("attestation d'entrée en formation", "training start certificate"));
         List<Mails.Mailed<?>> done = new ArrayList<>();
         long id;
         try {

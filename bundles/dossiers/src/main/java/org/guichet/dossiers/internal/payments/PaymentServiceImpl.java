@@ -39,6 +39,7 @@ import org.guichet.api.payments.PaymentService;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Mails;
+import org.guichet.dossiers.internal.Words;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.accounts.Secrets;
@@ -109,7 +110,8 @@ public class PaymentServiceImpl implements PaymentService {
             throw GuichetException.invalid("NO_ROWS", "attendance", "Aucune ligne de présence n'a été envoyée.");
         }
         if (rows.size() > 5_000) {
-            throw GuichetException.invalid("TOO_MANY_ROWS", "attendance", "Au plus 5000 lignes par envoi.");
+            throw new GuichetException(GuichetException.Kind.INVALID, "TOO_MANY_ROWS", "attendance",
+                    "Au plus 5000 lignes par envoi.", null, Map.of("max", 5000));
         }
         List<RowError> rejected = new ArrayList<>();
         List<Long> updated = new ArrayList<>();
@@ -362,14 +364,11 @@ public class PaymentServiceImpl implements PaymentService {
                 DossierEntity d = em.find(DossierEntity.class, dossierId);
                 AccountEntity a = em.find(AccountEntity.class, d.applicantId);
                 DecisionEntity x = em.find(DecisionEntity.class, list.get(0).decisionId);
-                StringBuilder text = new StringBuilder("Bonjour " + a.displayName + ",\n\nLa Région a versé à "
-                        + x.payeeName + ", pour votre dossier " + d.reference + " :\n\n");
-                for (PaymentEntity p : list) {
-                    text.append("- ").append(Mails.month(p.month)).append(" : ").append(Mails.euros(p.payableAmount)).append('\n');
-                }
-                text.append("\nLe virement arrive en général sous deux ou trois jours ouvrés.\n");
-                notices.add(new OutgoingMail(a.email, "Versement de votre aide (" + d.reference + ")", text.toString(),
-                        "PAYMENT"));
+                Words w = Words.of(a.language);
+                List<String> lines = list.stream().map(p -> w.get("line.amount", "label", w.month(p.month), "amount",
+                        w.euros(p.payableAmount))).toList();
+                notices.add(Mails.mail(a.email, w, "payment", "PAYMENT", "name", a.displayName, "payee", x.payeeName,
+                        "reference", d.reference, "lines", Mails.items(lines)));
             });
             em.flush();
             return Mails.Mailed.of(batch(em, b), notices);

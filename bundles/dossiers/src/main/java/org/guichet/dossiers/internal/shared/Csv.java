@@ -34,8 +34,9 @@ public final class Csv {
                     .setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
             try (CSVParser parser = CSVParser.parse(text, format)) {
                 if (parser.getHeaderNames().isEmpty()) {
-                    throw GuichetException.invalid("CSV_HEADER_MISSING", "file", "La première ligne doit nommer les"
-                            + " colonnes : " + String.join(", ", expected));
+                    throw new GuichetException(GuichetException.Kind.INVALID, "CSV_HEADER_MISSING", "file",
+                            "La première ligne doit nommer les colonnes : " + String.join(", ", expected), null,
+                            Map.of("columns", String.join(", ", expected)));
                 }
                 for (CSVRecord r : parser) {
                     Map<String, Object> row = new LinkedHashMap<>();

@@ -29,9 +29,20 @@ class DossierTextsTest {
         Receipt r = new Receipt("AR-VT-2026-000001", "VT-2026-000001", Instant.parse("2026-11-28T16:05:00Z"),
                 "vocational-training", "1.0.0", "Aide à la formation", "Léa", true, new BigDecimal("2582.76"),
                 List.of("Votre date de naissance : 10/03/2001"), List.of("Pièce d'identité : id.pdf"));
-        String text = Submission.receiptText(r);
+        String text = Submission.receiptText(r, org.guichet.dossiers.internal.Words.french());
         assertTrue(text.contains("le 28/11/2026 à 17:05"), text);
         assertTrue(text.contains("2 582,76 €"), text);
         assertTrue(text.contains("- Pièce d'identité : id.pdf"), text);
+    }
+
+    @Test
+    void theReceiptTextInEnglish() {
+        Receipt r = new Receipt("AR-VT-2026-000001", "VT-2026-000001", Instant.parse("2026-11-28T16:05:00Z"),
+                "vocational-training", "1.0.0", "Training aid", "Léa", true, new BigDecimal("2582.76"),
+                List.of("Your date of birth: 10/03/2001"), List.of("Identity document: id.pdf"));
+        String text = Submission.receiptText(r, org.guichet.dossiers.internal.Words.of("en"));
+        assertTrue(text.startsWith("Your application \"Training aid\" was sent on 28 November 2026 at 17:05."), text);
+        assertTrue(text.contains("(estimated amount: €2,582.76)"), text);
+        assertTrue(text.contains("Your documents:\n- Identity document: id.pdf"), text);
     }
 }
