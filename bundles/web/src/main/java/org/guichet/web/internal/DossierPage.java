@@ -9,6 +9,7 @@ import org.guichet.api.dossiers.EnrolmentOffer;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.instruction.ComplementRequest;
 import org.guichet.api.instruction.Decision;
+import org.guichet.api.letters.LetterText;
 import org.guichet.api.mandates.Mandate;
 
 /**
@@ -120,12 +121,15 @@ final class DossierPage {
                 .filter(r -> "OPEN".equals(r.state())).toList();
         List<Decision> decisions = portal.instruction().decisions(caller, id);
         Decision decision = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+        // the whole letter on the page, not only in the PDF: what was decided, why, and how to ask for a review
+        LetterText letter = decision == null || decision.letterDocumentId() == null ? null
+                : portal.instruction().decisionLetterText(caller, id, decision.id());
         // the scheme's title in the page's language (the dossier's own is in French)
         String title = portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion())
                 .map(scheme -> x.ui().in(scheme.title())).orElse(d.schemeTitle());
         x.render(status, "applicant/dossier.jte", "d", d, "schemeTitle", title, "errors", errors, "notice", notice,
                 "typed", typed, "offers", offers, "helpers", helpers, "withdrawable", withdrawable, "complements", complements,
-                "decision", decision, "payments", portal.payments().payments(caller, id), "messages",
+                "decision", decision, "letter", letter, "payments", portal.payments().payments(caller, id), "messages",
                 draft ? null : portal.instruction().messages(caller, id));
     }
 }

@@ -275,6 +275,27 @@ class ApplicantTemplatesTest {
     // ---- the dossier
 
     @Test
+    void theWholeDecisionLetterIsOnTheDossierPageWithTheRightToAReview() {
+        Dossier d = dossier(DossierState.GRANTED, null, receipt());
+        Decision granted = new Decision(5, 1, "GRANTED", new BigDecimal("750.00"), new BigDecimal("750.00"), null,
+                List.of(), List.of(), null, null, CAMILLE, SENT, null, 44L, "1.0.0");
+        var letter = new org.guichet.api.letters.LetterText("fr", "Décision <aide>", List.of(
+                org.guichet.api.letters.LetterText.Block.paragraph("L'aide vous est accordée."),
+                org.guichet.api.letters.LetterText.Block.heading("Si vous n'êtes pas d'accord"),
+                org.guichet.api.letters.LetterText.Block.list(List.of("Demander un réexamen dans les deux mois"))));
+        String fr = render("applicant/dossier.jte", "ui", FR, "d", d, "decision", granted, "letter", letter,
+                "payments", List.of());
+        assertTrue(fr.contains("<section class=\"letter\" aria-labelledby=\"lettre\">"), fr);
+        assertTrue(fr.contains("<h3 id=\"lettre\">Décision &lt;aide&gt;</h3>"), fr);
+        assertTrue(fr.contains("<h4>Si vous n'êtes pas d'accord</h4>"), fr);
+        assertTrue(fr.contains("<li>Demander un réexamen dans les deux mois</li>"), fr);
+        String en = render("applicant/dossier.jte", "ui", EN, "d", d, "decision", granted, "letter", letter,
+                "payments", List.of());
+        assertTrue(en.contains("<section class=\"letter\" aria-labelledby=\"lettre\" lang=\"fr\">"),
+                "a French letter on an English page is marked French: " + en);
+    }
+
+    @Test
     void dossierShowsDecisionPaymentsInWordsInAScrollingTableAndMessages() {
         Dossier d = dossier(DossierState.GRANTED, null, receipt());
         Decision granted = new Decision(5, 1, "GRANTED", new BigDecimal("750.00"), new BigDecimal("750.00"), null,
