@@ -73,7 +73,7 @@ public class SeptemberMorningSimulation extends Simulation {
 
     private static final Settings SETTINGS = Settings.fromSystemProperties();
     private static final Settings.Populations POPULATIONS = SETTINGS.populations();
-    private static final Campaign CAMPAIGN = new Campaign(SETTINGS.duration());
+    private static final Campaign CAMPAIGN = new Campaign(SETTINGS.duration(), Boolean.getBoolean("guichet.smoke"));
     private static final Outbox OUTBOX = new Outbox(SETTINGS.outbox(), Set.of("ACTIVATION", "INVITATION",
             "MANDATE_REQUEST"));
 
