@@ -101,7 +101,8 @@ class DistributionLifecycleTest {
         assertTrue(invalid.body().contains("role=\"alert\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingHours-erreur\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingEndDate-erreur\""), invalid.body());
-        assertTrue(invalid.body().contains("value=\"2026-09-14\""), "answers kept: " + invalid.body());
+        // the answers are kept, the date written as people write it (typed 2026-09-14, shown 14/09/2026)
+        assertTrue(invalid.body().contains("value=\"14/09/2026\""), "answers kept: " + invalid.body());
 
         // errors are JSON with a stable code
         HttpResponse<String> missing = dist.get("/api/v1/schemes/no-such-scheme");
