@@ -117,6 +117,17 @@ class PastDecisionsTest {
         Dossier nina = draft(g.applicant("Nina40"), again);
         assertTrue(nina.live().eligible(), "Nina received nothing: " + nina.live());
 
+        // a grant corrected into a refusal is no grant any more: the decision in force counts
+        Caller zoe = g.applicant("Zoe40");
+        Dossier corrected = draft(zoe, first);
+        g.dossiers.submit(zoe, corrected.id());
+        g.instruction.take(agent, corrected.id(), null);
+        g.instruction.decide(agent, corrected.id(), new DecisionRequest("GRANTED", null, null, List.of(),
+                new Payee("Zoé Petit", "FR76 3000 6000 0112 3456 7890 189", null), null));
+        g.instruction.decide(agent, corrected.id(), new DecisionRequest("REFUSED", null, "Formation annulée",
+                List.of("La formation n'a pas lieu"), null, null));
+        assertTrue(draft(zoe, again).live().eligible(), "her grant was corrected into a refusal");
+
         // the granted dossier is not refused for its own decision when an agent re-evaluates it
         assertTrue(g.instruction.reevaluate(agent, granted.id(), granted.schemeVersion()).after().eligible(),
                 "a dossier's own decision is not a past decision");
