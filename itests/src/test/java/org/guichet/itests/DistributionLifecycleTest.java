@@ -61,7 +61,8 @@ class DistributionLifecycleTest {
         JsonNode schemes = dist.getJson("/api/v1/schemes");
         assertTrue(stateOf(schemes, "vocational-training").equals("ACTIVE"), schemes.toString());
         assertTrue(stateOf(schemes, "driving-licence").equals("ACTIVE"), schemes.toString());
-        JsonNode before = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 2, Duration.ofSeconds(30));
+        assertTrue(stateOf(schemes, "digital-equipment").equals("ACTIVE"), schemes.toString());
+        JsonNode before = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 3, Duration.ofSeconds(30));
         List<Long> idsBefore = ids(before);
 
         // the OpenAPI document is published
@@ -101,7 +102,7 @@ class DistributionLifecycleTest {
         assertTrue(invalid.body().contains("role=\"alert\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingHours-erreur\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingEndDate-erreur\""), invalid.body());
-        // the answers are kept, the date written as people write it (typed 2026-09-14, shown 14/09/2026)
+        // dates are shown as the person writes them (docs/web.md, FrenchDates)
         assertTrue(invalid.body().contains("value=\"14/09/2026\""), "answers kept: " + invalid.body());
 
         // errors are JSON with a stable code
@@ -114,7 +115,7 @@ class DistributionLifecycleTest {
         System.out.println("[measure] warm restart to health UP: " + secondStart.toMillis() + " ms");
 
         // every event written before the restart is still there, and the new start added its own
-        JsonNode after = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 4, Duration.ofSeconds(30));
+        JsonNode after = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 6, Duration.ofSeconds(30));
         List<Long> idsAfter = ids(after);
         assertTrue(idsAfter.containsAll(idsBefore), "lost events: before " + idsBefore + " after " + idsAfter);
         assertTrue(idsAfter.size() > idsBefore.size(), "the second start recorded nothing: " + idsAfter);

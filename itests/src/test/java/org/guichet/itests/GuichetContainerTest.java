@@ -28,7 +28,9 @@ import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.health.HealthStatus;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.PastDecision;
 import org.guichet.api.scheme.Scheme;
 import org.guichet.api.scheme.SchemeInfo;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -142,6 +144,28 @@ public class GuichetContainerTest {
         assertEquals(new BigDecimal("470.00"), e.amount().monthly());
         assertEquals(new BigDecimal("2582.76"), e.amount().total());
         assertEquals("vocational-training", e.scheme().id());
+
+        // the third scheme, and the portal facts given to its rules inside OSGi: a person granted it before is
+        // refused ALREADY_RECEIVED; without a context (the simulator) the same answers are eligible
+        awaitActive("digital-equipment");
+        Map<String, Object> de = new LinkedHashMap<>();
+        de.put("applicationDate", "2026-09-01");
+        de.put("trainingStartDate", "2026-09-14");
+        de.put("trainingHours", 600);
+        de.put("regionFunded", true);
+        de.put("trainingMode", "ON_SITE");
+        de.put("equipmentKind", "LAPTOP");
+        de.put("quoteAmount", "689.90");
+        de.put("taxNoticeProvided", true);
+        de.put("referenceTaxIncome", 9000);
+        de.put("taxShares", 1);
+        Evaluation anonymous = evaluation.evaluate("digital-equipment", null, de, Locale.FRENCH);
+        assertTrue(anonymous.eligible());
+        assertEquals(new BigDecimal("344.95"), anonymous.amount().total());
+        Evaluation known = evaluation.evaluate("digital-equipment", null, de, Locale.FRENCH,
+                EvaluationContext.person(java.util.List.of(new PastDecision("digital-equipment", "1.0.0", "GRANTED",
+                        java.time.LocalDate.of(2025, 3, 1), new BigDecimal("250.00")))));
+        assertEquals("ALREADY_RECEIVED", known.reasons().get(0).code());
     }
 
     /** The worked example of the vocational-training specification. */
@@ -183,8 +207,10 @@ public class GuichetContainerTest {
     public void shellCommandsShowStatesAndTestResults() throws Exception {
         awaitActive("vocational-training");
         awaitActive("driving-licence");
+        awaitActive("digital-equipment");
         String list = execute("guichet:scheme-list");
-        assertTrue(list, list.contains("vocational-training") && list.contains("driving-licence"));
+        assertTrue(list, list.contains("vocational-training") && list.contains("driving-licence")
+                && list.contains("digital-equipment"));
         assertTrue(list, list.contains("ACTIVE"));
         String info = execute("guichet:scheme-info vocational-training");
         assertTrue(info, info.contains("State:    ACTIVE"));

@@ -40,6 +40,7 @@ class StockKarafTest {
         JsonNode schemes = karaf.getJson("/api/v1/schemes");
         assertEquals("ACTIVE", DistributionLifecycleTest.stateOf(schemes, "vocational-training"), schemes.toString());
         assertEquals("ACTIVE", DistributionLifecycleTest.stateOf(schemes, "driving-licence"), schemes.toString());
+        assertEquals("ACTIVE", DistributionLifecycleTest.stateOf(schemes, "digital-equipment"), schemes.toString());
         assertTrue(karaf.get("/").body().contains("Les aides de la Région"), "home page");
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,13 @@ public final class Distribution implements AutoCloseable {
                 "rmiRegistryPort = " + Ports.free());
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "(?m)^rmiServerPort\\s*=.*$",
                 "rmiServerPort = " + Ports.free());
+        // mvn: URLs from the repository this build installed into (-Dmaven.repo.local), not ~/.m2: otherwise the
+        // stock Karaf installs whatever another build left there
+        String repository = System.getProperty("guichet.maven.repository");
+        if (repository != null && !repository.isBlank()) {
+            Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"), "\norg.ops4j.pax.url.mvn.localRepository = "
+                    + repository.replace('\\', '/') + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
     }
 
     private static void replaceInFile(Path file, String regex, String replacement) throws IOException {

@@ -12,6 +12,20 @@ public interface EvaluationService {
      * @param answers the form's answers as JSON gives them: strings (dates as YYYY-MM-DD, choices), numbers, booleans
      * @param locale  language of the messages (French by default)
      */
-    Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale)
+    default Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        return evaluate(schemeId, version, answers, locale, EvaluationContext.ANONYMOUS);
+    }
+
+    /**
+     * Evaluates with the portal facts of a dossier's person (past decisions …), given to the rules as facts. The
+     * simulator passes {@link EvaluationContext#ANONYMOUS} (or calls the method above); the portal passes the facts
+     * of the dossier's person, for every dossier it evaluates.
+     *
+     * @param context never null; {@link EvaluationContext#ANONYMOUS} when no person is known
+     * @since 1.2.0
+     */
+    Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale,
+            EvaluationContext context)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException;
 }

@@ -13,7 +13,17 @@ import java.util.List;
  * @param requiredWhen name of a BOOLEAN field: required when that answer is true
  * @param min         smallest value allowed (numbers), exclusive when {@code minExclusive}
  * @param after       name of a DATE field this date must be strictly after
+ * @param decimals    DECIMAL fields: the most decimals an answer may have (2 for euros); null when any number
+ * @since 1.2.0 (decimals)
  */
 public record FieldDefinition(String name, FieldType type, String step, LocalizedText label, LocalizedText help,
         boolean required, String requiredWhen, BigDecimal min, boolean minExclusive, BigDecimal max,
-        String after, List<Choice> choices) { }
+        String after, List<Choice> choices, Integer decimals) {
+
+    /** A field with no limit on decimals (the form before 1.2.0). */
+    public FieldDefinition(String name, FieldType type, String step, LocalizedText label, LocalizedText help,
+            boolean required, String requiredWhen, BigDecimal min, boolean minExclusive, BigDecimal max,
+            String after, List<Choice> choices) {
+        this(name, type, step, label, help, required, requiredWhen, min, minExclusive, max, after, choices, null);
+    }
+}

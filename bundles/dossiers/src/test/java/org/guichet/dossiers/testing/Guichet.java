@@ -31,6 +31,7 @@ import org.guichet.dossiers.internal.payments.PaymentServiceImpl;
 public final class Guichet implements AutoCloseable {
     public static final String VT = "vocational-training";
     public static final String DL = "driving-licence";
+    public static final String DE = "digital-equipment";
 
     public final TestPortal portal;
     public final MovableClock clock = new MovableClock(Instant.now());

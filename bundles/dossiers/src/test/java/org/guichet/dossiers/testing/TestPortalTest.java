@@ -121,7 +121,7 @@ class TestPortalTest {
     @Test
     void theRealSchemesAreActive() {
         List<SchemeInfo> schemes = portal.registry().list();
-        assertEquals(List.of("driving-licence", "vocational-training"), schemes.stream().map(SchemeInfo::id).toList());
+        assertEquals(List.of("digital-equipment", "driving-licence", "vocational-training"), schemes.stream().map(SchemeInfo::id).toList());
         for (SchemeInfo s : schemes) {
             assertEquals(SchemeState.ACTIVE, s.state(), s.id() + ": " + s.errors());
             assertTrue(s.testsPassed() > 0 && s.testsPassed() == s.testResults().size(), s.id());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.SchemeDescriptor;
@@ -46,7 +47,8 @@ import org.guichet.rules.engine.TestPackRunner;
 public final class TestSchemes implements SchemeRegistry, EvaluationService {
     public static final String SCHEMES_DIR = "guichet.schemes.dir";
     /** The schemes the portal ships. */
-    public static final List<String> STANDARD = List.of("vocational-training", "driving-licence");
+    public static final List<String> STANDARD = List.of("vocational-training", "driving-licence",
+            "digital-equipment");
 
     private static final Map<Path, Entry> COMPILED = new ConcurrentHashMap<>();
 
@@ -207,10 +209,18 @@ public final class TestSchemes implements SchemeRegistry, EvaluationService {
     @Override
     public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        return evaluate(schemeId, version, answers, locale, EvaluationContext.ANONYMOUS);
+    }
+
+    /** As the extender: the portal facts of the context are given to the rules. */
+    @Override
+    public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale,
+            EvaluationContext context)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
         Entry e = find(schemeId, version).orElseThrow(() -> new SchemeNotFoundException(schemeId, version));
         if (!e.active()) {
             throw new SchemeUnavailableException(e.id(), e.version(), e.info().state(), e.info().errors());
         }
-        return e.compiled().evaluate(answers, locale == null ? Locale.FRENCH : locale);
+        return e.compiled().evaluate(answers, locale == null ? Locale.FRENCH : locale, context);
     }
 }

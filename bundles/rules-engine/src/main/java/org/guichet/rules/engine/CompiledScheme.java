@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.rules.engine.answers.AnswerValidator;
 import org.guichet.rules.engine.descriptor.SchemeModel;
 import org.guichet.rules.engine.evaluation.EvaluationAssembler;
 import org.guichet.rules.engine.evaluation.FactLog;
+import org.guichet.rules.facts.KnownPerson;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -75,6 +77,15 @@ public final class CompiledScheme implements AutoCloseable {
      * @throws EvaluationFailedException when a rule fails (a scheme defect)
      */
     public Evaluation evaluate(Map<String, Object> answers, Locale locale) throws InvalidAnswersException {
+        return evaluate(answers, locale, EvaluationContext.ANONYMOUS);
+    }
+
+    /**
+     * As {@link #evaluate(Map, Locale)}, with the portal facts of the context ({@code KnownPerson} and
+     * {@code PastDecision}) inserted next to the answers; none for {@link EvaluationContext#ANONYMOUS}.
+     */
+    public Evaluation evaluate(Map<String, Object> answers, Locale locale, EvaluationContext context)
+            throws InvalidAnswersException {
         if (closed.get()) {
             throw new IllegalStateException("scheme " + model.descriptor().id() + " " + model.descriptor().version()
                     + " is closed");
@@ -89,6 +100,7 @@ public final class CompiledScheme implements AutoCloseable {
                 session.addEventListener((RuleRuntimeEventListener) log);
                 session.insert(answersFact(typed));
                 parameterFacts.forEach(session::insert);
+                KnownPerson.factsOf(context).forEach(session::insert);
                 session.fireAllRules();
             } finally {
                 session.dispose();

@@ -20,6 +20,7 @@ import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.Scheme;
@@ -312,6 +313,13 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
     @Override
     public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        return evaluate(schemeId, version, answers, locale, EvaluationContext.ANONYMOUS);
+    }
+
+    @Override
+    public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale,
+            EvaluationContext context)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
         SchemeEntry e = find(schemeId, version).orElseThrow(() -> new SchemeNotFoundException(schemeId, version));
         CompiledScheme scheme = e.compiled();
         if (e.state() != SchemeState.ACTIVE || scheme == null) {
@@ -320,7 +328,7 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
         long start = System.nanoTime();
         String outcome = "invalid";
         try {
-            Evaluation result = evaluate(scheme, answers, locale);
+            Evaluation result = evaluate(scheme, answers, locale, context);
             outcome = result.eligible() ? "eligible" : "ineligible";
             return result;
         } finally {
@@ -345,13 +353,14 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
         }
     }
 
-    private static Evaluation evaluate(CompiledScheme scheme, Map<String, Object> answers, Locale locale)
-            throws InvalidAnswersException {
+    private static Evaluation evaluate(CompiledScheme scheme, Map<String, Object> answers, Locale locale,
+            EvaluationContext context) throws InvalidAnswersException {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(engineClassLoader());
         try {
-            return scheme.evaluate(answers, locale == null ? Locale.FRENCH : locale);
+            return scheme.evaluate(answers, locale == null ? Locale.FRENCH : locale,
+                    context == null ? EvaluationContext.ANONYMOUS : context);
         } finally {
             t.setContextClassLoader(previous);
         }
@@ -372,7 +381,7 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
 
         @Override
         public Evaluation evaluate(Map<String, Object> answers, Locale locale) throws InvalidAnswersException {
-            return SchemeExtender.evaluate(compiled, answers, locale);
+            return SchemeExtender.evaluate(compiled, answers, locale, EvaluationContext.ANONYMOUS);
         }
     }
 

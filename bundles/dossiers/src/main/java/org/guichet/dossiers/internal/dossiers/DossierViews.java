@@ -44,7 +44,7 @@ public final class DossierViews {
         List<DocumentEntity> docs = documents(em, d.id);
         Map<String, Object> answers = Json.readMap(d.answers);
         LiveEvaluation live = d.state() == DossierState.DRAFT || d.state() == DossierState.WAITING_COMPLEMENT
-                ? live(d, descriptor, answers, docs, locale) : null;
+                ? live(em, d, descriptor, answers, docs, locale) : null;
         var history = Activity.forDossier(em, d.id);
         return new Dossier(d.id, d.reference, d.schemeId, d.schemeVersion,
                 descriptor == null ? schemes.title(d.schemeId, d.schemeVersion) : descriptor.title().fr(), d.state(),
@@ -55,11 +55,11 @@ public final class DossierViews {
                 d.createdAt.toInstant(), d.updatedAt.toInstant());
     }
 
-    LiveEvaluation live(DossierEntity d, SchemeDescriptor descriptor, Map<String, Object> answers,
+    LiveEvaluation live(EntityManager em, DossierEntity d, SchemeDescriptor descriptor, Map<String, Object> answers,
             List<DocumentEntity> docs, Locale locale) {
         Set<String> present = docs.stream().map(x -> x.documentType).collect(Collectors.toSet());
         try {
-            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, locale);
+            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, locale, PortalFacts.of(em, d));
             List<ChecklistItem> checklist = e.requiredDocuments().stream()
                     .map(r -> new ChecklistItem(r.id(), r.label(), r.why(), present.contains(r.id()))).toList();
             return new LiveEvaluation(true, e.eligible(), List.of(), checklist, e);

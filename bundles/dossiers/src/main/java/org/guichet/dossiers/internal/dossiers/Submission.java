@@ -67,7 +67,8 @@ public final class Submission {
         Evaluation result;
         List<Object> missing = new ArrayList<>();
         try {
-            result = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, Locale.FRENCH);
+            result = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, Locale.FRENCH,
+                    PortalFacts.of(em, d));
         } catch (InvalidAnswersException e) {
             missing.addAll(e.errors());
             result = null;

@@ -1,5 +1,6 @@
 package org.guichet.dossiers.internal.instruction;
 
+import org.guichet.dossiers.internal.dossiers.PortalFacts;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -176,7 +177,7 @@ public final class Complements {
         // the rules judge the completed answers again, with the version the dossier is pinned to
         try {
             d.evaluation = Json.write(evaluation.evaluate(d.schemeId, d.schemeVersion, Json.readMap(d.answers),
-                    Locale.FRENCH));
+                    Locale.FRENCH, PortalFacts.of(em, d)));
         } catch (InvalidAnswersException | SchemeNotFoundException | SchemeUnavailableException e) {
             LOG.warn("Dossier {}: answers not evaluable after the complement: {}", d.reference, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.guichet.dossiers.internal.instruction;
 
+import org.guichet.dossiers.internal.dossiers.PortalFacts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,14 +33,14 @@ final class Reevaluations {
 
     Reevaluation preview(EntityManager em, Caller agent, long dossierId, String version) {
         Desk.requireStaff(agent);
-        return compare(desk.instructable(em, agent, dossierId), version);
+        return compare(em, desk.instructable(em, agent, dossierId), version);
     }
 
     void apply(EntityManager em, Caller agent, long dossierId, String version, String justification) {
         Desk.requireStaff(agent);
         String j = Desk.required(Desk.limit(justification, 2000, "justification"), "justification");
         DossierEntity d = desk.held(em, agent, dossierId);
-        Reevaluation r = compare(d, version);
+        Reevaluation r = compare(em, d, version);
         if (!r.applicable()) {
             throw new GuichetException(Kind.CONFLICT, "DOSSIER_DECIDED", null, r.notApplicableBecause());
         }
@@ -51,7 +52,7 @@ final class Reevaluations {
         Desk.record(em, agent, d, "SCHEME_VERSION_CHANGED", "Version " + from + " → " + version + " : " + j);
     }
 
-    private Reevaluation compare(DossierEntity d, String version) {
+    private Reevaluation compare(EntityManager em, DossierEntity d, String version) {
         if (version == null || version.isBlank()) {
             throw GuichetException.invalid("VERSION_REQUIRED", "version", "Indiquez la version du dispositif.");
         }
@@ -63,7 +64,7 @@ final class Reevaluations {
         Evaluation before = Json.read(d.evaluation, Evaluation.class);
         Evaluation after;
         try {
-            after = evaluation.evaluate(d.schemeId, version, answers, Locale.FRENCH);
+            after = evaluation.evaluate(d.schemeId, version, answers, Locale.FRENCH, PortalFacts.of(em, d));
         } catch (InvalidAnswersException e) {
             throw new GuichetException(Kind.CONFLICT, "ANSWERS_INVALID_FOR_VERSION", "version", "Avec la version " + version
                     + ", des réponses manquent ou ne sont plus valables.", e.errors(), Map.of("version", version));

@@ -63,6 +63,16 @@ final class AnswerMessages {
                 : "« " + label(f) + " » : le nombre doit être au moins " + min + ".";
     }
 
+    String tooManyDecimals(FieldDefinition f) {
+        int n = f.decimals();
+        if (n == 0) {
+            return english ? "“" + label(f) + "”: write a whole number." : "« " + label(f) + " » : écrivez un nombre entier.";
+        }
+        return english ? "“" + label(f) + "”: at most " + n + (n == 1 ? " decimal." : " decimals.")
+                : "« " + label(f) + " » : " + n + (n == 1 ? " chiffre au plus après la virgule."
+                        : " chiffres au plus après la virgule.");
+    }
+
     String tooLarge(FieldDefinition f) {
         if (f.max() == null) {
             return english ? "“" + label(f) + "”: this number is too large."

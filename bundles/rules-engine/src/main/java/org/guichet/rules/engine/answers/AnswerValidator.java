@@ -129,6 +129,9 @@ public final class AnswerValidator {
         if (f.max() != null && v.compareTo(f.max()) > 0) {
             return new AnswerError(f.name(), "TOO_LARGE", m.tooLarge(f));
         }
+        if (f.decimals() != null && v.stripTrailingZeros().scale() > f.decimals()) {
+            return new AnswerError(f.name(), "TOO_MANY_DECIMALS", m.tooManyDecimals(f)); // 689.90 is fine, 689.901 not
+        }
         return null;
     }
 

@@ -45,7 +45,7 @@ public final class DescriptorReader {
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "summary", "description", "filers",
             "payee", "recurring", "steps", "fields", "documents", "reasons", "amountLines");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "step", "label", "help", "required",
-            "requiredWhen", "min", "minExclusive", "max", "after", "choices");
+            "requiredWhen", "min", "minExclusive", "max", "after", "choices", "decimals");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "intro");
     private static final Set<String> DOCUMENT_KEYS = Set.of("id", "label", "why", "acceptedTypes", "maxBytes");
 
@@ -178,6 +178,7 @@ public final class DescriptorReader {
         boolean minExclusive = Boolean.TRUE.equals(r.bool(n, "minExclusive", where));
         BigDecimal max = r.decimal(n, "max", where);
         String after = r.string(n, "after", false, where);
+        Integer decimals = decimals(n, where, type);
         List<Choice> choices = choices(n, where);
         if (type != null) {
             checkTypeSpecific(n, where, type, min, max, minExclusive, after, choices);
@@ -186,7 +187,24 @@ public final class DescriptorReader {
             return null;
         }
         return new FieldDefinition(name, type, step, label, help, required, requiredWhen, min, minExclusive, max,
-                after, choices);
+                after, choices, decimals);
+    }
+
+    /** {@code decimals: 2}: DECIMAL fields only, a whole number from 0 to 10. */
+    private Integer decimals(YamlNode n, String where, FieldType type) {
+        BigDecimal d = r.decimal(n, "decimals", where);
+        if (d == null) {
+            return null;
+        }
+        if (type != null && type != FieldType.DECIMAL) {
+            r.problem(n.keyLine("decimals"), where + ": decimals is only for DECIMAL fields");
+            return null;
+        }
+        if (d.stripTrailingZeros().scale() > 0 || d.signum() < 0 || d.compareTo(BigDecimal.TEN) > 0) {
+            r.problem(n.keyLine("decimals"), where + ": decimals must be a whole number from 0 to 10");
+            return null;
+        }
+        return d.intValue();
     }
 
     private FieldType fieldType(YamlNode n, String where) {

@@ -45,7 +45,8 @@ public final class TextParameters {
         List<FieldDefinition> fields = d.fields().stream().map(f -> new FieldDefinition(f.name(), f.type(), f.step(),
                 t(f.label(), "field " + f.name()), t(f.help(), "field " + f.name()), f.required(), f.requiredWhen(),
                 f.min(), f.minExclusive(), f.max(), f.after(),
-                f.choices().stream().map(c -> new Choice(c.value(), t(c.label(), "choice " + c.value()))).toList()))
+                f.choices().stream().map(c -> new Choice(c.value(), t(c.label(), "choice " + c.value()))).toList(),
+                f.decimals()))
                 .toList();
         List<DocumentDefinition> documents = d.documents().stream().map(doc -> new DocumentDefinition(doc.id(),
                 t(doc.label(), "document " + doc.id()), t(doc.why(), "document " + doc.id()), doc.acceptedTypes(),

@@ -24,7 +24,7 @@ public final class TestCaseChecker {
         List<String> failures = new ArrayList<>();
         Expectation e = c.expect();
         try {
-            Evaluation ev = scheme.evaluate(c.answers(), Locale.FRENCH);
+            Evaluation ev = scheme.evaluate(c.answers(), Locale.FRENCH, c.context());
             if (e.errors() != null) {
                 failures.add("errors: expected " + e.errors() + " but the answers were accepted");
             } else {

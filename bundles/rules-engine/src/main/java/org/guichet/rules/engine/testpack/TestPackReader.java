@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.guichet.api.scheme.EvaluationContext;
+import org.guichet.api.scheme.PastDecision;
 import org.guichet.api.scheme.SchemeProblem;
 import org.guichet.rules.engine.SchemeSource;
 import org.guichet.rules.engine.yaml.NodeReader;
@@ -19,7 +23,9 @@ import org.guichet.rules.engine.yaml.YamlReader;
 /** Reads tests/*.yaml: each file is a list of cases {name, answers, expect}. Problems are TEST_CASE problems. */
 public final class TestPackReader {
     public static final String FOLDER = "tests";
-    private static final Set<String> CASE_KEYS = Set.of("name", "description", "answers", "expect");
+    private static final Set<String> CASE_KEYS = Set.of("name", "description", "answers", "pastDecisions",
+            "expect");
+    private static final Set<String> DECISION_KEYS = Set.of("scheme", "version", "outcome", "decidedOn", "amount");
     private static final Set<String> EXPECT_KEYS = Set.of("eligible", "reasons", "documents", "monthly", "total",
             "installments", "lines", "errors");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
@@ -86,11 +92,60 @@ public final class TestPackReader {
         String where = "case '" + (name == null ? "?" : name) + "'";
         r.checkKeys(n, where, CASE_KEYS);
         Map<String, Object> answers = answers(n.get("answers"), n.line(), where, r);
+        EvaluationContext context = context(n, where, r);
         Expectation expect = expectation(n.get("expect"), n.line(), where, r);
         if (name == null || answers == null || expect == null || r.problems().size() > before) {
             return null;
         }
-        return new TestCase(path, n.line(), name, answers, expect);
+        return new TestCase(path, n.line(), name, answers, expect, context);
+    }
+
+    /**
+     * The portal facts of a case: {@code pastDecisions:} (a list, maybe empty) makes the case a dossier of a known
+     * person with those decisions; without it the case is evaluated as in the simulator (no portal fact).
+     */
+    private static EvaluationContext context(YamlNode n, String where, NodeReader r) {
+        YamlNode list = n.get("pastDecisions");
+        if (list == null) {
+            return EvaluationContext.ANONYMOUS;
+        }
+        if (list.isNull()) {
+            return EvaluationContext.person(List.of());
+        }
+        if (!list.isList()) {
+            r.problem(list.line(), where + ": 'pastDecisions' must be a list of {scheme, version, outcome, decidedOn,"
+                    + " amount} (write [] for a person with no decision)");
+            return EvaluationContext.ANONYMOUS;
+        }
+        List<PastDecision> decisions = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            String w = where + " past decision";
+            if (!r.expectMap(item, w)) {
+                continue;
+            }
+            r.checkKeys(item, w, DECISION_KEYS);
+            String scheme = r.string(item, "scheme", true, w);
+            String version = r.string(item, "version", false, w);
+            String outcome = r.string(item, "outcome", true, w);
+            String on = r.string(item, "decidedOn", true, w);
+            BigDecimal amount = r.decimal(item, "amount", w);
+            if (outcome != null && !outcome.equals("GRANTED") && !outcome.equals("REFUSED")) {
+                r.problem(item.keyLine("outcome"), w + ": outcome '" + outcome + "' must be GRANTED or REFUSED");
+                continue;
+            }
+            LocalDate date = null;
+            if (on != null) {
+                try {
+                    date = LocalDate.parse(on);
+                } catch (DateTimeParseException e) {
+                    r.problem(item.keyLine("decidedOn"), w + ": decidedOn '" + on + "' is not a date YYYY-MM-DD");
+                }
+            }
+            if (scheme != null && outcome != null && date != null) {
+                decisions.add(new PastDecision(scheme, version, outcome, date, amount));
+            }
+        }
+        return EvaluationContext.person(decisions);
     }
 
     private static Map<String, Object> answers(YamlNode n, int caseLine, String where, NodeReader r) {
