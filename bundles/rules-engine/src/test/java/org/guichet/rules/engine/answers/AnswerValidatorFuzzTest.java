@@ -87,12 +87,16 @@ public class AnswerValidatorFuzzTest {
             case 2 -> data.consumeLong();
             case 3 -> data.consumeInt();
             case 4 -> data.consumeDouble();
-            case 5 -> new BigInteger(data.consumeBytes(40).length == 0 ? new byte[] {0} : data.consumeBytes(40));
+            case 5 -> bigInteger(data.consumeBytes(40));
             case 6 -> decimal(data.consumeString(40));
             case 7 -> LocalDate.ofEpochDay(data.consumeLong(-365_000_000L, 365_000_000L));
             case 8 -> List.of(data.consumeString(10));
             default -> data.consumeString(60);
         };
+    }
+
+    private static BigInteger bigInteger(byte[] bytes) {
+        return bytes.length == 0 ? BigInteger.ZERO : new BigInteger(bytes);
     }
 
     private static Object decimal(String s) {
