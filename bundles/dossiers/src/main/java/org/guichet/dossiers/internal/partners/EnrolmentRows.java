@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.partners;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ final class EnrolmentRows {
             "trainingStartDate", "trainingEndDate", "trainingHours", "programme", "regionFunded");
     private static final Set<String> REQUIRED = Set.of("traineeEmail", "trainingStartDate", "trainingEndDate",
             "trainingHours", "programme", "regionFunded");
+
+    static final BigDecimal MAX_HOURS = BigDecimal.valueOf(10_000);
+    /** Characters of a number of hours written as text: parsing is quadratic (a million digits take 44 s). */
+    static final int MAX_NUMBER_TEXT = 30;
 
     private EnrolmentRows() { }
 
@@ -58,7 +63,9 @@ final class EnrolmentRows {
             } catch (GuichetException e) {
                 errors.add(new RowError(row, f, e.code(), e.getMessage()));
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                errors.add(new RowError(row, f, "INVALID_VALUE", "Valeur incorrecte pour " + f + " : " + value));
+                String shown = String.valueOf(value);
+                errors.add(new RowError(row, f, "INVALID_VALUE", "Valeur incorrecte pour " + f + " : "
+                        + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)));
             }
         }
         if (v.get("trainingStartDate") instanceof String s && v.get("trainingEndDate") instanceof String e
@@ -80,25 +87,40 @@ final class EnrolmentRows {
         return s;
     }
 
+    /**
+     * YYYY-MM-DD or DD/MM/YYYY. A day that does not exist (31/02/2026) used to throw DateTimeException, which is not a
+     * DateTimeParseException, out of the whole import (found by fuzzing, docs/fuzzing.md).
+     */
     private static LocalDate date(Object value) {
         String s = text(value);
-        if (s.matches("\\d{2}/\\d{2}/\\d{4}")) {
-            return LocalDate.of(Integer.parseInt(s.substring(6)), Integer.parseInt(s.substring(3, 5)),
-                    Integer.parseInt(s.substring(0, 2)));
+        try {
+            if (s.matches("\\d{2}/\\d{2}/\\d{4}")) {
+                return LocalDate.of(Integer.parseInt(s.substring(6)), Integer.parseInt(s.substring(3, 5)),
+                        Integer.parseInt(s.substring(0, 2)));
+            }
+            return LocalDate.parse(s);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a date", e);
         }
-        return LocalDate.parse(s);
     }
 
+    /**
+     * A whole number of hours from 1 to 10,000. 1e10 used to throw ArithmeticException (intValueExact) out of the
+     * whole import; a long text of digits took seconds to parse (found by fuzzing, docs/fuzzing.md).
+     */
     private static int hours(Object value) {
-        BigDecimal b = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(text(value));
+        String t = value instanceof Number n ? n.toString() : text(value);
+        if (t.length() > MAX_NUMBER_TEXT) {
+            throw new IllegalArgumentException("too long for a number of hours");
+        }
+        BigDecimal b = new BigDecimal(t);
+        if (b.signum() <= 0 || b.compareTo(MAX_HOURS) > 0) {
+            throw GuichetException.invalid("OUT_OF_RANGE", "trainingHours", "Nombre d'heures hors limites : " + t);
+        }
         if (b.scale() > 0 && b.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("not a whole number");
         }
-        int h = b.intValueExact();
-        if (h <= 0 || h > 10_000) {
-            throw GuichetException.invalid("OUT_OF_RANGE", "trainingHours", "Nombre d'heures hors limites : " + h);
-        }
-        return h;
+        return b.intValueExact();
     }
 
     private static boolean yesNo(Object value) {

@@ -66,7 +66,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = PaymentConfig.class)
 public class PaymentServiceImpl implements PaymentService {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final List<String> ATTENDANCE_FIELDS = List.of("traineeEmail", "month", "attendedHours", "scheduledHours");
+    static final List<String> ATTENDANCE_FIELDS = AttendanceRows.FIELDS;
 
     private final Tx tx;
     private final DossierService dossiers;
@@ -119,28 +119,12 @@ public class PaymentServiceImpl implements PaymentService {
             for (int i = 0; i < rows.size(); i++) {
                 int row = i + 1;
                 Map<String, Object> r = rows.get(i) == null ? Map.of() : rows.get(i);
-                List<RowError> errors = new ArrayList<>();
-                for (String k : r.keySet()) {
-                    if (!ATTENDANCE_FIELDS.contains(k)) {
-                        errors.add(new RowError(row, k, "UNKNOWN_FIELD", "Colonne inconnue : " + k));
-                    }
-                }
-                String email = null;
-                YearMonth month = null;
-                BigDecimal attended = null;
-                BigDecimal scheduled = null;
-                try {
-                    email = AccountViews.normaliseEmail(text(r.get("traineeEmail")), "traineeEmail");
-                } catch (GuichetException e) {
-                    errors.add(new RowError(row, "traineeEmail", e.code(), e.getMessage()));
-                }
-                try {
-                    month = YearMonth.parse(text(r.get("month")));
-                } catch (RuntimeException e) {
-                    errors.add(new RowError(row, "month", "INVALID_VALUE", "Mois attendu au format AAAA-MM : " + r.get("month")));
-                }
-                attended = hours(r.get("attendedHours"), row, "attendedHours", errors, false);
-                scheduled = hours(r.get("scheduledHours"), row, "scheduledHours", errors, true);
+                AttendanceRows.Checked checked = AttendanceRows.check(row, r);
+                List<RowError> errors = checked.errors();
+                String email = checked.email();
+                YearMonth month = checked.month();
+                BigDecimal attended = checked.attended();
+                BigDecimal scheduled = checked.scheduled();
                 if (!errors.isEmpty()) {
                     rejected.addAll(errors);
                     continue;
@@ -186,25 +170,6 @@ public class PaymentServiceImpl implements PaymentService {
     @Override
     public AttendanceReport importAttendanceCsv(Organisation organisation, Reader csv) {
         return reportAttendance(organisation, Csv.rows(csv, ATTENDANCE_FIELDS));
-    }
-
-    private static String text(Object v) {
-        return v == null ? "" : String.valueOf(v).strip();
-    }
-
-    private static BigDecimal hours(Object v, int row, String field, List<RowError> errors, boolean positive) {
-        try {
-            BigDecimal b = v instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(text(v).replace(',', '.'));
-            if (b.signum() < 0 || (positive && b.signum() == 0) || b.compareTo(new BigDecimal("744")) > 0) {
-                errors.add(new RowError(row, field, "OUT_OF_RANGE", "Nombre d'heures hors limites : " + v));
-                return null;
-            }
-            return b;
-        } catch (NumberFormatException e) {
-            errors.add(new RowError(row, field, v == null || text(v).isEmpty() ? "REQUIRED" : "INVALID_VALUE",
-                    "Nombre d'heures attendu pour " + field + " : " + (v == null ? "vide" : v)));
-            return null;
-        }
     }
 
     // ---- SEPA

@@ -16,6 +16,7 @@ import org.guichet.api.scheme.AnswerError;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.rules.engine.Figures;
 
 /**
  * Checks answers against the descriptor and converts them to the types rules see. Answers come as JSON decodes
@@ -180,6 +181,22 @@ public final class AnswerValidator {
     }
 
     private static BigDecimal number(Object raw) throws Invalid {
+        return bounded(unbounded(raw));
+    }
+
+    /** A number such as 1e20000000 is refused before it is expanded (see {@link Figures}). */
+    private static BigDecimal bounded(BigDecimal d) throws Invalid {
+        if (!Figures.notTooLarge(d)) {
+            throw new Invalid("TOO_LARGE");
+        }
+        BigDecimal few = Figures.withFewDecimals(d);
+        if (few == null) {
+            throw new Invalid("INVALID_TYPE"); // a 13th decimal is nothing a form asks for
+        }
+        return few;
+    }
+
+    private static BigDecimal unbounded(Object raw) throws Invalid {
         if (raw instanceof BigDecimal b) {
             return b;
         }
@@ -200,7 +217,7 @@ public final class AnswerValidator {
             // forms send text: accept "14 400", "1,5" and "1.5"
             String t = s.trim().replace(" ", "").replace("\u00A0", "").replace("\u202F", "").replace(',', '.');
             try {
-                return new BigDecimal(t);
+                return Figures.parse(t); // a million digits would take 44 s to parse
             } catch (NumberFormatException e) {
                 throw new Invalid("INVALID_TYPE");
             }

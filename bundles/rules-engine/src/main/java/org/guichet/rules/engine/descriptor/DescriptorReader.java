@@ -28,6 +28,8 @@ public final class DescriptorReader {
     public static final String FILE = "scheme.yaml";
     public static final List<String> DEFAULT_ACCEPTED_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    /** A document larger than this is no supporting document; 1e30 used to overflow (found by fuzzing). */
+    static final BigDecimal MAX_MAX_BYTES = BigDecimal.valueOf(1024L * 1024 * 1024);
 
     private static final Pattern SCHEME_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern STEP_ID = SCHEME_ID;
@@ -431,8 +433,9 @@ public final class DescriptorReader {
         if (v == null) {
             return DEFAULT_MAX_BYTES;
         }
-        if (v.signum() <= 0 || v.stripTrailingZeros().scale() > 0) {
-            r.problem(n.keyLine("maxBytes"), where + ": maxBytes must be a whole number of bytes above 0");
+        if (v.signum() <= 0 || v.stripTrailingZeros().scale() > 0 || v.compareTo(MAX_MAX_BYTES) > 0) {
+            r.problem(n.keyLine("maxBytes"), where + ": maxBytes must be a whole number of bytes above 0 and at most "
+                    + MAX_MAX_BYTES + " (1 GiB)");
             return DEFAULT_MAX_BYTES;
         }
         return v.longValueExact();

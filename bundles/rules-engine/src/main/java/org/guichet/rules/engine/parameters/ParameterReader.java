@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.guichet.api.scheme.SchemeProblem;
+import org.guichet.rules.engine.Figures;
 import org.guichet.rules.engine.SchemeSource;
 import org.guichet.rules.facts.Bracket;
 import org.guichet.rules.facts.Param;
@@ -190,9 +191,15 @@ public final class ParameterReader {
             s = s.replace(',', '.');
         }
         try {
-            return new BigDecimal(s);
+            BigDecimal d = Figures.reasonable(Figures.parse(s));
+            if (d == null) {
+                problem(path, line, what + ": '" + (cell.length() > 40 ? cell.substring(0, 40) + "…" : cell)
+                        + "' is not a number of " + Figures.limits());
+            }
+            return d;
         } catch (NumberFormatException e) {
-            problem(path, line, what + ": '" + cell + "' is not a number");
+            problem(path, line, what + ": '" + (cell.length() > 40 ? cell.substring(0, 40) + "…" : cell)
+                    + "' is not a number");
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.guichet.rules.engine.yaml;
 
 import java.math.BigDecimal;
+import org.guichet.rules.engine.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,13 +84,23 @@ public final class NodeReader {
         }
         if (n.isScalar() && n.value() instanceof Number) {
             try {
-                return new BigDecimal(n.text().trim());
+                BigDecimal d = Figures.reasonable(Figures.parse(n.text().trim()));
+                if (d == null) {
+                    problem(n.line(), where + ": '" + key + "' must be a number of " + Figures.limits() + ", not "
+                            + shortly(n.text()));
+                }
+                return d;
             } catch (NumberFormatException e) {
                 // falls through to the problem below
             }
         }
         problem(n.line(), where + ": '" + key + "' must be a number, not " + n.describe());
         return null;
+    }
+
+    private static String shortly(String text) {
+        String t = text.trim();
+        return "'" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "'";
     }
 
     /** A text in French and English: {@code {fr: ..., en: ...}}; a plain string is taken as French only. */

@@ -31,12 +31,14 @@ public final class YamlReader {
 
     public static Result read(byte[] content) {
         List<Issue> issues = new ArrayList<>();
+        JsonParser[] parser = new JsonParser[1];
         try (JsonParser p = FACTORY.createParser(content)) {
+            parser[0] = p;
             JsonToken first = p.nextToken();
             YamlNode root = first == null ? null : node(p, issues);
             return new Result(root, issues, true);
         } catch (JsonProcessingException e) {
-            issues.add(syntaxIssue(e));
+            issues.add(syntaxIssue(e, parser[0]));
             return new Result(null, issues, false);
         } catch (IOException e) {
             issues.add(new Issue(0, SYNTAX + e.getMessage()));
@@ -45,13 +47,18 @@ public final class YamlReader {
     }
 
     /** One line an author can act on, at the line of the problem (SnakeYAML's message spans several lines). */
-    private static Issue syntaxIssue(JsonProcessingException e) {
+    private static Issue syntaxIssue(JsonProcessingException e, JsonParser p) {
         if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String context = m.getContext() == null ? "" : m.getContext() + ": ";
             return new Issue(m.getProblemMark().getLine() + 1, SYNTAX + context + m.getProblem() + " (column "
                     + (m.getProblemMark().getColumn() + 1) + ")");
         }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (line <= 0 && p != null && p.currentLocation() != null) {
+            // Jackson's own limits (nesting deeper than 1000, found by fuzzing) carry no location: where the
+            // parser stopped is the line to look at
+            line = p.currentLocation().getLineNr();
+        }
         return new Issue(Math.max(line, 0), SYNTAX + e.getOriginalMessage().replaceAll("\\s+", " "));
     }
 

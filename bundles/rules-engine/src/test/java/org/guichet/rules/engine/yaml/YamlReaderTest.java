@@ -54,4 +54,18 @@ class YamlReaderTest {
         assertFalse(r.issues().get(0).message().contains("\n"), r.issues().get(0).message());
         assertTrue(r.issues().get(0).line() >= 2, r.issues().toString());
     }
+
+    /** Found by fuzzing (docs/fuzzing.md): Jackson's nesting limit said no line, so the problem had none. */
+    @Test
+    void nestingBeyondJacksonsLimitIsASyntaxProblemWithItsLine() {
+        StringBuilder yaml = new StringBuilder("id: x\n");
+        for (int i = 0; i < 1_200; i++) {
+            yaml.append(" ".repeat(i)).append("k:\n");
+        }
+        YamlReader.Result r = YamlReader.read(yaml.toString().getBytes(StandardCharsets.UTF_8));
+        assertFalse(r.readable());
+        assertEquals(1, r.issues().size());
+        assertTrue(r.issues().get(0).message().contains("nesting depth"), r.issues().get(0).message());
+        assertTrue(r.issues().get(0).line() > 1_000, "line " + r.issues().get(0).line());
+    }
 }
