@@ -136,7 +136,7 @@ class DistributionLifecycleTest {
         assertTrue(invalid.body().contains("role=\"alert\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingHours-erreur\""), invalid.body());
         assertTrue(invalid.body().contains("id=\"trainingEndDate-erreur\""), invalid.body());
-        assertTrue(invalid.body().contains("value=\"2026-09-14\""), "answers kept: " + invalid.body());
+        assertTrue(invalid.body().contains("value=\"14/09/2026\""), "answers kept (as the page writes dates): " + invalid.body());
 
         // errors are JSON with a stable code
         HttpResponse<String> missing = dist.get("/api/v1/schemes/no-such-scheme");
