@@ -70,6 +70,7 @@ class HttpsBehindProxyTest {
         WebPipeline pipeline = new WebPipeline(new Portal(), config(new String[] {"10.0.0.0/8, 127.0.0.1"}, 31_536_000));
         Answer a = get(pipeline, false, "10.1.2.3", "https");
         assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
+        assertTrue(a.header("Set-Cookie").contains("; HttpOnly; SameSite=Lax"), a.header("Set-Cookie"));
         assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
     }
 
