@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.guichet.itests.support.Api;
 import org.guichet.itests.support.Distribution;
+import org.guichet.itests.support.Mailbox;
+import org.guichet.itests.support.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * answer over HTTP, and keep what it wrote across a restart.
  */
 class DistributionLifecycleTest {
+    static final String ADMIN = "admin." + System.nanoTime() + "@region.example";
+    static final String ADMIN_PASSWORD = "la region paie les aides aux stagiaires";
     static Distribution dist;
 
     @BeforeAll
@@ -46,8 +51,38 @@ class DistributionLifecycleTest {
     @Test
     void startsHealthyServesTheApiAndKeepsDataAcrossARestart() throws Exception {
         configure(dist);
+        dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
+        dist.setConfig("org.guichet.web.cfg", "trusted.proxies", "127.0.0.1, ::1");
         Duration firstStart = dist.start(Duration.ofMinutes(4));
         System.out.println("[measure] cold start to health UP: " + firstStart.toMillis() + " ms");
+
+        // anyone sees the status only; the checks and the deployment history are for an admin (and staff)
+        JsonNode anonymous = dist.getJson("/api/v1/health");
+        assertEquals("UP", anonymous.path("status").asText(), anonymous.toString());
+        assertEquals(0, anonymous.path("checks").size(), anonymous.toString());
+        assertEquals(401, dist.get("/api/v1/scheme-events").statusCode());
+        for (String wadl : new String[] {"/api/v1?_wadl", "/api/v1/health?_wadl", "/api/v1/schemes?_type=wadl"}) {
+            HttpResponse<String> r = dist.get(wadl);
+            assertEquals(404, r.statusCode(), wadl + ": " + r.body());
+            assertTrue(!r.body().contains("<application"), "no WADL: " + r.body());
+        }
+        // behind the trusted proxy (this test, from loopback) saying HTTPS: Secure cookies and HSTS; plain: neither
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> viaProxy = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(dist.url("/compte/connexion"))).header("X-Forwarded-Proto", "https").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, viaProxy.statusCode(), viaProxy.body());
+        assertTrue(viaProxy.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("; Secure")),
+                viaProxy.headers().toString());
+        assertTrue(viaProxy.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+                viaProxy.headers().toString());
+        HttpResponse<String> plain = dist.get("/compte/connexion");
+        assertTrue(plain.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.contains("Secure")),
+                plain.headers().toString());
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), plain.headers().toString());
+
+        Scenario scenario = new Scenario(new Api(dist), new Mailbox(dist));
+        dist.bearer(scenario.activateAndSignIn(ADMIN, "INVITATION", ADMIN_PASSWORD));
 
         JsonNode health = dist.getJson("/api/v1/health");
         assertEquals("UP", health.path("status").asText(), health.toString());
@@ -113,6 +148,7 @@ class DistributionLifecycleTest {
         dist.stop();
         Duration secondStart = dist.start(Duration.ofMinutes(3));
         System.out.println("[measure] warm restart to health UP: " + secondStart.toMillis() + " ms");
+        dist.bearer(scenario.signIn(ADMIN, ADMIN_PASSWORD));
 
         // every event written before the restart is still there, and the new start added its own
         JsonNode after = dist.await("/api/v1/scheme-events?limit=1000", e -> count(e, "ACTIVE") >= 6, Duration.ofSeconds(30));

@@ -18,6 +18,7 @@ import org.guichet.itests.support.Api;
 import org.guichet.itests.support.Distribution;
 import org.guichet.itests.support.Scenario;
 import org.guichet.itests.support.SchemeJars;
+import org.guichet.itests.support.SchemeSigning;
 import org.guichet.itests.support.Files2;
 import org.guichet.itests.support.Mailbox;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,8 @@ class WebPagesBrowserTest {
     static final String ADMIN = "admin." + System.nanoTime() + "@region.example";
     static Distribution dist;
 
+    static SchemeSigning signing;
+
     @BeforeAll
     static void start() throws Exception {
         boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -58,6 +61,9 @@ class WebPagesBrowserTest {
         // links in mails point at this very distribution
         dist.setConfig("org.guichet.accounts.cfg", "portal.url", dist.url(""));
         dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
+        // scheme jars from the web page: signed with the region's key only
+        signing = SchemeSigning.create(Files.createTempDirectory("region-key"));
+        signing.trustIn(dist);
         dist.start(Duration.ofMinutes(4));
     }
 
@@ -402,11 +408,12 @@ class WebPagesBrowserTest {
         Scenario scenario = new Scenario(api, new Mailbox(dist));
         scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
         Path work = Files.createTempDirectory("schemes");
-        Path next = SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web.jar"),
+        Path unsignedNext = SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web.jar"),
                 "org.guichet.itest.dl-web", "1.7.0", Map.of("scheme.yaml", SchemeJars.schemeVersion("1.7.0")));
-        Path broken = SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web-broken.jar"),
+        Path next = signing.sign(unsignedNext);
+        Path broken = signing.sign(SchemeJars.variant(SchemeJars.builtDrivingLicence(), work.resolve("dl-web-broken.jar"),
                 "org.guichet.itest.dl-web-broken", "1.8.0", Map.of("scheme.yaml", SchemeJars.schemeVersion("1.8.0"),
-                        "rules/eligibility.drl", drl -> drl + "\nrule \"Broken\"\nwhen\n    Answers(\nthen\nend\n"));
+                        "rules/eligibility.drl", drl -> drl + "\nrule \"Broken\"\nwhen\n    Answers(\nthen\nend\n")));
         WebDriver driver = browser(false, 1280);
         WebDriver auditor = browser(true, 1280);
         try {
@@ -441,6 +448,11 @@ class WebPagesBrowserTest {
             driver.findElement(By.id("file")).sendKeys(notAScheme.toString());
             submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Déployer']")));
             assertTrue(driver.findElement(By.cssSelector(".error-summary")).getText().contains("pas"),
+                    driver.findElement(By.tagName("main")).getText());
+            // a scheme the region did not sign is refused, in words
+            driver.findElement(By.id("file")).sendKeys(unsignedNext.toString());
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Déployer']")));
+            assertTrue(driver.findElement(By.cssSelector(".error-summary")).getText().contains("n'est pas signé"),
                     driver.findElement(By.tagName("main")).getText());
         } finally {
             driver.quit();

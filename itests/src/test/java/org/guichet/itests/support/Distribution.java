@@ -191,8 +191,21 @@ public final class Distribution implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private volatile String authorization;
+
+    /**
+     * GETs of {@link #get}, {@link #getJson} and {@link #await} send {@code Authorization: Bearer <token>} from now
+     * on (health details and the scheme events are for admins and staff); null: anonymous again.
+     */
+    public void bearer(String token) {
+        authorization = token == null ? null : "Bearer " + token;
     }
 
     public HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {

@@ -24,8 +24,23 @@ public final class Mails {
         try {
             mail.send(message);
         } catch (RuntimeException e) {
-            LOG.error("Could not send the {} mail to {}: {}", message.topic(), message.to(), e.getMessage());
+            LOG.error("Could not send the {} mail to {}: {}", message.topic(), masked(message.to()), e.getMessage());
         }
+    }
+
+    /**
+     * An address as logs may show it ({@code l***@example.fr}): enough to tell messages apart, not to know who the
+     * person is (logs are read by more people, and kept longer, than the accounts table).
+     */
+    public static String masked(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return address.substring(0, address.offsetByCodePoints(0, 1)) + "***" + address.substring(at);
     }
 
     /** What a transaction made, and the mails to send once it is committed. */

@@ -39,7 +39,12 @@ public class MailComponent implements MailService {
         @AttributeDefinition(type = AttributeType.PASSWORD)
         String smtp_password() default "";
 
+        @AttributeDefinition(description = "STARTTLS required (the message is not sent in clear); false only for a"
+                + " test server without TLS")
         boolean smtp_starttls() default true;
+
+        @AttributeDefinition(description = "The server certificate must name smtp.host; false only for a test server")
+        boolean smtp_checkserveridentity() default true;
     }
 
     private final BundleContext context;
@@ -57,10 +62,14 @@ public class MailComponent implements MailService {
                 ? Paths.get(dataFolder(context), "guichet", "mail")
                 : Paths.get(config.outbox());
         MailSettings settings = new MailSettings(config.from(), outbox, config.smtp_host(), config.smtp_port(),
-                config.smtp_user(), config.smtp_password(), config.smtp_starttls());
+                config.smtp_user(), config.smtp_password(), config.smtp_starttls(), config.smtp_checkserveridentity());
         writer = new MailWriter(settings);
         LOG.info("Mail: {}", settings.smtp() ? "SMTP via " + settings.smtpHost() + ":" + settings.smtpPort()
                 : ".eml files in " + outbox.toAbsolutePath());
+        if (settings.smtp() && (!settings.smtpStartTls() || !settings.smtpCheckIdentity())) {
+            LOG.warn("Mail: SMTP without {} (etc/org.guichet.mail.cfg): for a test server only",
+                    !settings.smtpStartTls() ? "STARTTLS" : "the server identity check");
+        }
     }
 
     private static String dataFolder(BundleContext context) {
@@ -71,7 +80,7 @@ public class MailComponent implements MailService {
     @Override
     public String send(OutgoingMail mail) {
         String where = writer.send(mail);
-        LOG.info("Mail {} to {}: {}", mail.topic(), mail.to(), where);
+        LOG.info("Mail {} to {}: {}", mail.topic(), MailWriter.masked(mail.to()), where);
         return where;
     }
 }

@@ -40,11 +40,31 @@ final class MailWriter {
             MimeMessage message = build(mail);
             return settings.smtp() ? viaSmtp(message) : toFile(message, mail.topic());
         } catch (MessagingException | IOException e) {
-            throw new MailException("the message to " + mail.to() + " (" + mail.topic() + ") could not be "
+            throw new MailException("the message to " + masked(mail.to()) + " (" + mail.topic() + ") could not be "
                     + (settings.smtp() ? "sent" : "written") + ": " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Properties of the Jakarta Mail session (tests read them). */
+    Properties sessionProperties() {
+        return session().getProperties();
+    }
+
+    /**
+     * An address as logs may show it: its first character and its domain ({@code l***@example.fr}); the people
+     * who read logs need to tell messages apart, not to know who the applicants are.
+     */
+    static String masked(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return address.substring(0, address.offsetByCodePoints(0, 1)) + "***" + address.substring(at);
     }
 
     private Session session() {
@@ -54,7 +74,11 @@ final class MailWriter {
         if (settings.smtp()) {
             p.put("mail.smtp.host", settings.smtpHost());
             p.put("mail.smtp.port", Integer.toString(settings.smtpPort()));
+            // STARTTLS required, not merely tried: a man in the middle cannot strip it and read the codes
             p.put("mail.smtp.starttls.enable", Boolean.toString(settings.smtpStartTls()));
+            p.put("mail.smtp.starttls.required", Boolean.toString(settings.smtpStartTls()));
+            // the certificate must name the host we asked for (RFC 2595), not just be signed by someone
+            p.put("mail.smtp.ssl.checkserveridentity", Boolean.toString(settings.smtpCheckIdentity()));
             p.put("mail.smtp.auth", Boolean.toString(!settings.smtpUser().isBlank()));
             p.put("mail.smtp.connectiontimeout", "10000");
             p.put("mail.smtp.timeout", "20000");
@@ -85,12 +109,16 @@ final class MailWriter {
         return message.getMessageID();
     }
 
-    /** Written to a temporary name, then moved: a reader never sees half a message. */
+    /**
+     * Written to a temporary name, then moved: a reader never sees half a message. The folder is the portal's own
+     * (0700) and each message readable by it only (0600): they hold sign-in codes and activation links.
+     */
     private String toFile(MimeMessage message, String topic) throws IOException, MessagingException {
-        Files.createDirectories(settings.outbox());
+        PrivateFiles.directory(settings.outbox());
         String name = FILE_TIME.format(LocalDateTime.now()) + "-" + (topic == null ? "MAIL" : topic.replaceAll("[^A-Za-z0-9_-]", ""))
                 + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path tmp = settings.outbox().resolve("." + name + ".tmp");
+        PrivateFiles.file(tmp);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             message.writeTo(out);
         }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ class MailWriterTest {
     @Test
     void withoutSmtpEachMessageIsAReadableEmlFile() throws Exception {
         MailWriter writer = new MailWriter(new MailSettings("Guichet <ne-pas-repondre@guichet.invalid>", dir,
-                "", 0, "", "", false));
+                "", 0, "", "", false, false));
         Path file = Path.of(writer.send(ACTIVATION));
         assertTrue(Files.isRegularFile(file));
         assertTrue(file.getFileName().toString().endsWith("-ACTIVATION-" + file.getFileName().toString()
@@ -62,7 +63,7 @@ class MailWriterTest {
         smtp.start();
         try {
             MailWriter writer = new MailWriter(new MailSettings("Guichet <ne-pas-repondre@guichet.invalid>", dir,
-                    "127.0.0.1", port, "", "", false));
+                    "127.0.0.1", port, "", "", false, false));
             String id = writer.send(ACTIVATION);
             assertFalse(id.isBlank());
             assertTrue(smtp.waitForIncomingEmail(5000, 1));
@@ -83,9 +84,55 @@ class MailWriterTest {
             port = s.getLocalPort();
         }
         MailWriter writer = new MailWriter(new MailSettings("Guichet <ne-pas-repondre@guichet.invalid>", dir,
-                "127.0.0.1", port, "", "", false));
+                "127.0.0.1", port, "", "", false, false));
         MailException e = assertThrows(MailException.class, () -> writer.send(ACTIVATION));
         assertTrue(e.getMessage().contains("could not be sent"), e.getMessage());
+    }
+
+    @Test
+    void byDefaultSmtpWithoutStartTlsIsRefusedNotSentInClear() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            MailWriter writer = new MailWriter(new MailSettings("Guichet <ne-pas-repondre@guichet.invalid>", dir,
+                    "127.0.0.1", port, "", ""));
+            MailException e = assertThrows(MailException.class, () -> writer.send(ACTIVATION));
+            assertTrue(e.getMessage().contains("STARTTLS"), e.getMessage());
+            assertEquals(0, smtp.getReceivedMessages().length, "nothing went out in clear");
+            assertFalse(e.getMessage().contains("léa.martin@"), "the address is masked: " + e.getMessage());
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void byDefaultTheServerIdentityIsChecked() {
+        MailWriter writer = new MailWriter(new MailSettings("g@guichet.invalid", dir, "smtp.example.org", 587, "", ""));
+        Properties p = writer.sessionProperties();
+        assertEquals("true", p.getProperty("mail.smtp.starttls.required"));
+        assertEquals("true", p.getProperty("mail.smtp.ssl.checkserveridentity"));
+    }
+
+    @Test
+    void theOutboxAndItsMessagesAreThePortalsOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path outbox = dir.resolve("data").resolve("mail");
+        MailWriter writer = new MailWriter(new MailSettings("Guichet <ne-pas-repondre@guichet.invalid>", outbox,
+                "", 0, "", ""));
+        Path file = Path.of(writer.send(ACTIVATION));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void addressesAreMaskedForLogs() {
+        assertEquals("l***@example.fr", MailWriter.masked("lea.martin@example.fr"));
+        assertEquals("l***@example.org", MailWriter.masked("léa.martin@example.org"));
+        assertEquals("***", MailWriter.masked("nonsense"));
     }
 
     @Test

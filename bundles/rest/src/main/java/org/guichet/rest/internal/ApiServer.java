@@ -84,8 +84,8 @@ public class ApiServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
-                new HealthResource(this::healthIndicators, () -> requiredIndicators),
-                new SchemeResource(() -> registry, () -> evaluation, () -> events),
+                new HealthResource(this::healthIndicators, () -> requiredIndicators, auth),
+                new SchemeResource(() -> registry, () -> evaluation, () -> events, auth),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
                 new DossierResource(() -> dossiers, () -> instruction, () -> payments, auth),
@@ -102,6 +102,8 @@ public class ApiServer {
         providers.addAll(ErrorMappers.all());
         providers.add(new ApiRequestMetrics(() -> metrics));
         factory.setProviders(providers);
+        // no WADL: CXF's generator answers ?_wadl before any filter of ours; this interceptor answers 404 first
+        factory.getInInterceptors().add(new NoWadl());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             // CXF looks up its extensions through the context classloader when it builds the endpoint

@@ -13,7 +13,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.error.GuichetException;
 import org.guichet.api.events.SchemeEvent;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.scheme.Evaluation;
@@ -25,19 +29,21 @@ import org.guichet.api.scheme.SchemeNotFoundException;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.api.scheme.SchemeUnavailableException;
 
-/** Schemes and the simulator: no account needed. */
+/** Schemes and the simulator: no account needed; the deployment history only for the region's staff. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemeResource {
     private final Supplier<SchemeRegistry> registry;
     private final Supplier<EvaluationService> evaluation;
     private final Supplier<SchemeEventStore> events;
+    private final Authenticator auth;
 
     SchemeResource(Supplier<SchemeRegistry> registry, Supplier<EvaluationService> evaluation,
-            Supplier<SchemeEventStore> events) {
+            Supplier<SchemeEventStore> events, Authenticator auth) {
         this.registry = registry;
         this.evaluation = evaluation;
         this.events = events;
+        this.auth = auth;
     }
 
     /** The body of a simulation: the form's answers, keyed by field name. */
@@ -80,9 +86,18 @@ public class SchemeResource {
 
     @GET
     @Path("scheme-events")
-    public List<SchemeEvent> events(@QueryParam("scheme") String scheme, @QueryParam("limit") Integer limit) {
+    public List<SchemeEvent> events(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("scheme") String scheme, @QueryParam("limit") Integer limit) {
+        requireStaff(auth.caller(authorization));
         SchemeEventStore store = require(events.get());
         return scheme == null || scheme.isBlank() ? store.recent(limit == null ? 100 : limit) : store.forScheme(scheme);
+    }
+
+    /** The deployment history (file names, errors, who deployed) is the region's staff's business. */
+    static void requireStaff(Caller c) {
+        if (c.assistance() != null || !(c.has(Role.AGENT) || c.has(Role.SUPERVISOR) || c.has(Role.ADMIN))) {
+            throw GuichetException.forbidden("STAFF_ONLY", "Réservé aux agents de la Région.");
+        }
     }
 
     static Locale locale(String lang, String acceptLanguage) {

@@ -50,6 +50,10 @@ public class Portal {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PaymentService payments;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeTrust schemeTrust;
+
     private volatile BundleContext context;
 
     /** Thrown when a service the page needs is not (yet, or no longer) there. */
@@ -104,6 +108,11 @@ public class Portal {
 
     public PaymentService payments() {
         return present(payments, "PaymentService");
+    }
+
+    /** Which scheme jars the web page may deploy (etc/org.guichet.schemes.cfg). */
+    public SchemeTrust schemeTrust() {
+        return present(schemeTrust, "SchemeTrust");
     }
 
     /** This bundle's context (scheme deployment installs bundles through it). */

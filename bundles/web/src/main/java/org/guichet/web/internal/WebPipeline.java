@@ -13,7 +13,12 @@ import org.guichet.api.accounts.AccountService;
 import org.guichet.api.accounts.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
@@ -21,19 +26,46 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * The one request pipeline of the pages, before any route: security headers, UTF-8, the language, and the person
  * signed in (looked up once from the session cookie). It puts a {@link Ui} on the request for the templates. CSRF is
  * checked by {@link PortalServlet} on every POST, once a multipart body can be read.
+ * <p>
+ * HTTPS: a request is HTTPS when it came so, or when a reverse proxy listed in etc/org.guichet.web.cfg
+ * ({@code trusted.proxies}) says so with {@code X-Forwarded-Proto: https}; then the cookies are {@code Secure} and the
+ * answer carries {@code Strict-Transport-Security}. The header from anyone else is ignored.
  */
-@Component(service = Filter.class)
+@Component(service = Filter.class, configurationPid = "org.guichet.web", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = WebPipeline.Config.class)
 @HttpWhiteboardFilterName("guichet-pages-pipeline")
 @HttpWhiteboardFilterPattern({Routes.HOME, Routes.SIMULATOR, Routes.APPLICANT, Routes.ACCOUNTS, Routes.AGENT,
         Routes.MANDATES, Routes.ADMIN})
 public class WebPipeline implements Filter {
     static final String UI = "guichet.ui";
     static final String CALLER = "guichet.caller";
+    /** Boolean request attribute: the request reached the portal over HTTPS (itself or by a trusted proxy). */
+    static final String HTTPS = "guichet.https";
     private final Portal portal;
+    private volatile TrustedProxies proxies = TrustedProxies.NONE;
+    private volatile String hsts = "max-age=31536000";
+
+    @ObjectClassDefinition(name = "Guichet pages")
+    public @interface Config {
+        @AttributeDefinition(description = "Reverse proxies (numeric addresses or CIDR blocks, comma-separated) whose"
+                + " X-Forwarded-Proto is believed; empty: none")
+        String[] trusted_proxies() default {};
+
+        @AttributeDefinition(description = "Strict-Transport-Security max-age in seconds, sent on HTTPS answers;"
+                + " 0: not sent")
+        long hsts_max_age() default 31_536_000L;
+    }
 
     @Activate
-    public WebPipeline(@Reference Portal portal) {
+    public WebPipeline(@Reference Portal portal, Config config) {
         this.portal = portal;
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        proxies = TrustedProxies.parse(config.trusted_proxies());
+        hsts = config.hsts_max_age() <= 0 ? null : "max-age=" + config.hsts_max_age();
     }
 
     @Override
@@ -49,6 +81,11 @@ public class WebPipeline implements Filter {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
+        boolean https = proxies.https(req.isSecure(), req.getRemoteAddr(), req.getHeader("X-Forwarded-Proto"));
+        req.setAttribute(HTTPS, https);
+        if (https && hsts != null) {
+            resp.setHeader("Strict-Transport-Security", hsts);
+        }
         req.setAttribute(UI, new Ui(locale(req), req.getRequestURI(), () -> WebSession.csrf(req, resp),
                 () -> callerOf(req)));
         chain.doFilter(req, resp);

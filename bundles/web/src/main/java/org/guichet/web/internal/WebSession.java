@@ -80,6 +80,12 @@ final class WebSession {
 
     private static void set(HttpServletRequest req, HttpServletResponse resp, String name, String value, long maxAge) {
         resp.addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (req.isSecure() ? "; Secure" : ""));
+                + (https(req) ? "; Secure" : ""));
+    }
+
+    /** HTTPS as the pipeline judged it (a trusted proxy's X-Forwarded-Proto included), else the request's own. */
+    static boolean https(HttpServletRequest req) {
+        Object judged = req.getAttribute(WebPipeline.HTTPS);
+        return judged instanceof Boolean b ? b : req.isSecure();
     }
 }

@@ -85,7 +85,8 @@ public class AccountServiceImpl implements AccountService {
             boolean exists = tx.call(em -> AccountViews.byEmail(em, normalised) != null);
             if (!exists) {
                 createAdmin(normalised, "Administrateur");
-                LOG.info("Admin account created for {} from etc/{}.cfg; the activation link was mailed", normalised,
+                LOG.info("Admin account created for {} from etc/{}.cfg; the activation link was mailed",
+                        org.guichet.dossiers.internal.Mails.masked(normalised),
                         PortalConfig.PID);
             }
         } catch (GuichetException e) {

@@ -22,6 +22,7 @@ import org.apache.tika.mime.MimeTypes;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
 import org.guichet.api.scheme.LocalizedText;
+import org.guichet.dossiers.internal.PrivateFiles;
 
 /**
  * Document contents on disk, one file per SHA-256 ({@code <dir>/ab/abcdef…}), so the same file sent twice is stored
@@ -62,7 +63,8 @@ public final class DocumentFiles {
     public Stored store(InputStream content, List<String> acceptedTypes, long maxBytes, LocalizedText labels) {
         String label = labels.fr();
         try {
-            Files.createDirectories(dir);
+            // the folder and its sub-folders are the portal's only (0700); each file is created 0600 (createTempFile)
+            PrivateFiles.directory(dir);
             Path tmp = Files.createTempFile(dir, "upload-", ".part");
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -100,7 +102,7 @@ public final class DocumentFiles {
                 }
                 String hash = HexFormat.of().formatHex(sha.digest());
                 Path target = path(hash);
-                Files.createDirectories(target.getParent());
+                PrivateFiles.directory(target.getParent());
                 synchronized (lock(target)) {
                     // pinned until the caller's row is committed (release): a concurrent removal of the last row
                     // with the same content cannot delete the file under it

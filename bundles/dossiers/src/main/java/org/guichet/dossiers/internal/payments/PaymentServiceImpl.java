@@ -359,7 +359,7 @@ public class PaymentServiceImpl implements PaymentService {
 
     private void write(long batchId, byte[] xml) {
         try {
-            Files.createDirectories(dir());
+            org.guichet.dossiers.internal.PrivateFiles.directory(dir()); // IBANs: the portal's only (0700)
             Path tmp = Files.createTempFile(dir(), "sepa-", ".part");
             Files.write(tmp, xml);
             Files.move(tmp, file(batchId), java.nio.file.StandardCopyOption.ATOMIC_MOVE,

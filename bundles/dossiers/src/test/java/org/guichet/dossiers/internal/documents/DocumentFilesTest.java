@@ -30,6 +30,20 @@ class DocumentFilesTest {
     }
 
     @Test
+    void theFolderAndTheFilesAreThePortalsOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path documents = dir.resolve("data").resolve("documents");
+        DocumentFiles.Stored stored = new DocumentFiles(documents).store(new ByteArrayInputStream(PDF), DEFAULT, 1000, "x");
+        Path file = new DocumentFiles(documents).path(stored.sha256());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(documents)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file.getParent())));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void typesAreReadFromTheBytes() {
         assertEquals("application/pdf", files().store(new ByteArrayInputStream(PDF), DEFAULT, 1000, "x").mediaType());
         assertEquals("image/png", files().store(new ByteArrayInputStream(PNG), DEFAULT, 1000, "x").mediaType());

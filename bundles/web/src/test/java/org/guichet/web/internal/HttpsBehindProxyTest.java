@@ -1,0 +1,107 @@
+package org.guichet.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+/** Secure cookies and HSTS: over HTTPS, or behind a proxy of etc/ that says so; never because a client says so. */
+class HttpsBehindProxyTest {
+    record Answer(Map<String, List<String>> headers) {
+        String header(String name) {
+            List<String> v = headers.get(name);
+            return v == null ? null : String.join("\n", v);
+        }
+    }
+
+    static WebPipeline.Config config(String[] proxies, long hsts) {
+        return (WebPipeline.Config) Proxy.newProxyInstance(WebPipeline.Config.class.getClassLoader(),
+                new Class<?>[] {WebPipeline.Config.class}, (p, m, a) -> switch (m.getName()) {
+                    case "trusted_proxies" -> proxies;
+                    case "hsts_max_age" -> hsts;
+                    case "annotationType" -> WebPipeline.Config.class;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** A GET through the pipeline whose page opens a session (as signing in does); the headers of the answer. */
+    static Answer get(WebPipeline pipeline, boolean secure, String remote, String forwardedProto) throws Exception {
+        Map<String, Object> attributes = new HashMap<>();
+        HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(HttpsBehindProxyTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "isSecure" -> secure;
+                    case "getRemoteAddr" -> remote;
+                    case "getHeader" -> "X-Forwarded-Proto".equalsIgnoreCase((String) a[0]) ? forwardedProto : null;
+                    case "getCharacterEncoding" -> "UTF-8";
+                    case "getRequestURI" -> "/compte/connexion";
+                    case "getParameter", "getCookies" -> null;
+                    case "setAttribute" -> attributes.put((String) a[0], a[1]);
+                    case "getAttribute" -> attributes.get((String) a[0]);
+                    default -> null;
+                });
+        Map<String, List<String>> headers = new HashMap<>();
+        HttpServletResponse resp = (HttpServletResponse) Proxy.newProxyInstance(HttpsBehindProxyTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "setHeader" -> headers.put((String) a[0], new ArrayList<>(List.of((String) a[1])));
+                        case "addHeader" -> headers.computeIfAbsent((String) a[0], k -> new ArrayList<>()).add((String) a[1]);
+                        default -> { }
+                    }
+                    return null;
+                });
+        pipeline.doFilter(req, resp, (rq, rs) -> WebSession.open((HttpServletRequest) rq, (HttpServletResponse) rs,
+                new org.guichet.api.accounts.SessionGrant("tok", java.time.Instant.now().plusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(36000), null)));
+        return new Answer(headers);
+    }
+
+    @Test
+    void behindATrustedProxySayingHttpsTheCookieIsSecureAndHstsSent() throws Exception {
+        WebPipeline pipeline = new WebPipeline(new Portal(), config(new String[] {"10.0.0.0/8, 127.0.0.1"}, 31_536_000));
+        Answer a = get(pipeline, false, "10.1.2.3", "https");
+        assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
+        assertTrue(a.header("Set-Cookie").contains("; HttpOnly; SameSite=Lax"), a.header("Set-Cookie"));
+        assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void theHeaderFromAnyoneElseIsIgnored() throws Exception {
+        WebPipeline pipeline = new WebPipeline(new Portal(), config(new String[] {"10.0.0.0/8"}, 31_536_000));
+        Answer a = get(pipeline, false, "192.0.2.7", "https");
+        assertFalse(a.header("Set-Cookie").contains("Secure"), a.header("Set-Cookie"));
+        assertNull(a.header("Strict-Transport-Security"));
+        Answer plain = get(pipeline, false, "10.1.2.3", "http");
+        assertFalse(plain.header("Set-Cookie").contains("Secure"), plain.header("Set-Cookie"));
+    }
+
+    @Test
+    void overHttpsItselfTheCookieIsSecureAndHstsSent() throws Exception {
+        Answer a = get(new WebPipeline(new Portal(), config(new String[0], 31_536_000)), true, "192.0.2.7", null);
+        assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
+        assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void proxyListsAreNumericAndPrefixesMatch() {
+        TrustedProxies p = TrustedProxies.parse("192.168.1.0/24", "::1", "2001:db8::/32");
+        assertTrue(p.trusts("192.168.1.200"));
+        assertFalse(p.trusts("192.168.2.1"));
+        assertTrue(p.trusts("0:0:0:0:0:0:0:1"));
+        assertTrue(p.trusts("2001:db8:1::5"));
+        assertFalse(p.trusts("2001:db9::1"));
+        assertFalse(p.trusts("proxy.example.org"));
+        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("proxy.example.org"));
+        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"));
+        assertTrue(p.https(false, "192.168.1.9", "https, http"));
+    }
+}
