@@ -411,7 +411,14 @@ class InstructionJourneyTest {
         }
         assertEquals(installments.subList(0, 2), paid, "the file pays exactly the first two installments");
         assertEquals("NOTHING_DUE", api.post("/payments/batches", map("asOf", "2026-11-30", "executionDate", execution), holder).code());
-        Reply done = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution), holder);
+        // separation of duties: the agent who issued the file does not confirm it paid; the other agent does
+        Reply byIssuer = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution),
+                holder);
+        assertEquals(403, byIssuer.status(), byIssuer.toString());
+        assertEquals("ISSUER_CANNOT_CONFIRM", byIssuer.code());
+        String confirmer = holder.equals(alex) ? bea : alex;
+        Reply done = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution),
+                confirmer);
         assertEquals("PAID", done.json().path("status").asText(), done.toString());
         JsonNode payments = api.get("/dossiers/" + vt + "/payments", lea).json();
         JsonNode sept = payments.path(0);
