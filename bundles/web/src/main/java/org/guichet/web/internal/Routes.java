@@ -25,6 +25,7 @@ public final class Routes {
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
+        staff(r, new StaffAdminPages(portal));
         return r;
     }
 
@@ -109,6 +110,13 @@ public final class Routes {
     private static void admin(Router r, SchemeAdminPages page) {
         r.get(SchemeAdminPages.PATH, page::list);
         r.post(SchemeAdminPages.PATH, page::deploy);
+    }
+
+    /** The admins' staff page (/admin/comptes). */
+    private static void staff(Router r, StaffAdminPages page) {
+        r.get(StaffAdminPages.PATH, page::list);
+        r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
+        r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
     }
 
     private static void home(Router r, HomePage page) {
