@@ -82,12 +82,15 @@ public final class Routes {
         AgentPage desk = new AgentPage(portal);
         AgentPaymentsPage payments = new AgentPaymentsPage(portal);
         ConsentChecksPage consents = new ConsentChecksPage(portal);
+        AgentApprovalsPage approvals = new AgentApprovalsPage(portal);
         // the literal addresses first: /instruction/paiements is not a dossier
         r.get("/instruction", AgentPage.agentsOnly(desk::queue));
         r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
         r.post("/instruction/paiements/virements", AgentPage.agentsOnly(payments::issue));
         r.get("/instruction/paiements/virements/{batch}/fichier", AgentPage.agentsOnly(payments::file));
         r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
+        r.get(AgentApprovalsPage.PATH, AgentPage.agentsOnly(approvals::show));
+        r.post(AgentApprovalsPage.PATH + "/{proposition}", AgentPage.agentsOnly(approvals::approve));
         r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
         r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
         r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
