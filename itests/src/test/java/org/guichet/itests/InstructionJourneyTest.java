@@ -351,9 +351,31 @@ class InstructionJourneyTest {
         assertEquals("JUSTIFICATION_REQUIRED", noJustification.code());
         assertEquals("IBAN_INVALID", api.post("/instruction/dossiers/" + vt + "/decisions", map("outcome", "GRANTED",
                 "payee", map("name", "Léa Martin", "iban", "FR14 0000 0000 0000 0000 0000 000")), holder).code());
+        // four eyes: another amount is never decided by one agent; proposed, it waits for a second agent
+        Map<String, Object> another = map("outcome", "GRANTED", "amount", 3000, "justification", "Frais de transport",
+                "payee", map("name", "Léa Martin", "iban", LEA_IBAN));
+        Reply alone = api.post("/instruction/dossiers/" + vt + "/decisions", another, holder);
+        assertEquals(409, alone.status(), alone.toString());
+        assertEquals("APPROVAL_REQUIRED", alone.code());
+        Reply proposed = api.post("/instruction/dossiers/" + vt + "/decision-proposals", another, holder);
+        assertEquals(201, proposed.status(), proposed.toString());
+        long proposal = proposed.json().path("id").asLong();
+        Reply waiting = api.get("/instruction/pending-decisions", sam);
+        assertEquals(200, waiting.status(), waiting.toString());
+        boolean listed = false;
+        for (JsonNode p : waiting.json()) {
+            listed |= p.path("id").asLong() == proposal && "AMOUNT_OVERRIDDEN".equals(p.path("why").path(0).asText());
+        }
+        assertTrue(listed, "the supervisor sees what waits: " + waiting.json());
+        assertEquals("OWN_PROPOSAL", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), holder)
+                .code());
+        assertEquals(0, api.get("/dossiers/" + vt + "/payments", lea).json().size(), "nothing promised before approval");
+        // the holder decides at the rules' amount instead: the proposal is then stale and cannot be approved
         Reply granted = api.post("/instruction/dossiers/" + vt + "/decisions", map("outcome", "GRANTED",
                 "payee", map("name", "Léa Martin", "iban", LEA_IBAN)), holder);
         assertEquals(201, granted.status(), granted.toString());
+        assertEquals("PROPOSAL_STALE", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), sam)
+                .code());
         JsonNode decision = granted.json();
         assertEquals("2582.76", cents(decision.path("amount")));
         assertEquals("2582.76", cents(decision.path("rulesAmount")));
