@@ -351,9 +351,31 @@ class InstructionJourneyTest {
         assertEquals("JUSTIFICATION_REQUIRED", noJustification.code());
         assertEquals("IBAN_INVALID", api.post("/instruction/dossiers/" + vt + "/decisions", map("outcome", "GRANTED",
                 "payee", map("name", "Léa Martin", "iban", "FR14 0000 0000 0000 0000 0000 000")), holder).code());
+        // four eyes: another amount is never decided by one agent; proposed, it waits for a second agent
+        Map<String, Object> another = map("outcome", "GRANTED", "amount", 3000, "justification", "Frais de transport",
+                "payee", map("name", "Léa Martin", "iban", LEA_IBAN));
+        Reply alone = api.post("/instruction/dossiers/" + vt + "/decisions", another, holder);
+        assertEquals(409, alone.status(), alone.toString());
+        assertEquals("APPROVAL_REQUIRED", alone.code());
+        Reply proposed = api.post("/instruction/dossiers/" + vt + "/decision-proposals", another, holder);
+        assertEquals(201, proposed.status(), proposed.toString());
+        long proposal = proposed.json().path("id").asLong();
+        Reply waiting = api.get("/instruction/pending-decisions", sam);
+        assertEquals(200, waiting.status(), waiting.toString());
+        boolean listed = false;
+        for (JsonNode p : waiting.json()) {
+            listed |= p.path("id").asLong() == proposal && "AMOUNT_OVERRIDDEN".equals(p.path("why").path(0).asText());
+        }
+        assertTrue(listed, "the supervisor sees what waits: " + waiting.json());
+        assertEquals("OWN_PROPOSAL", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), holder)
+                .code());
+        assertEquals(0, api.get("/dossiers/" + vt + "/payments", lea).json().size(), "nothing promised before approval");
+        // the holder decides at the rules' amount instead: the proposal is then stale and cannot be approved
         Reply granted = api.post("/instruction/dossiers/" + vt + "/decisions", map("outcome", "GRANTED",
                 "payee", map("name", "Léa Martin", "iban", LEA_IBAN)), holder);
         assertEquals(201, granted.status(), granted.toString());
+        assertEquals("PROPOSAL_STALE", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), sam)
+                .code());
         JsonNode decision = granted.json();
         assertEquals("2582.76", cents(decision.path("amount")));
         assertEquals("2582.76", cents(decision.path("rulesAmount")));
@@ -411,7 +433,14 @@ class InstructionJourneyTest {
         }
         assertEquals(installments.subList(0, 2), paid, "the file pays exactly the first two installments");
         assertEquals("NOTHING_DUE", api.post("/payments/batches", map("asOf", "2026-11-30", "executionDate", execution), holder).code());
-        Reply done = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution), holder);
+        // separation of duties: the agent who issued the file does not confirm it paid; the other agent does
+        Reply byIssuer = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution),
+                holder);
+        assertEquals(403, byIssuer.status(), byIssuer.toString());
+        assertEquals("ISSUER_CANNOT_CONFIRM", byIssuer.code());
+        String confirmer = holder.equals(alex) ? bea : alex;
+        Reply done = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn", execution),
+                confirmer);
         assertEquals("PAID", done.json().path("status").asText(), done.toString());
         JsonNode payments = api.get("/dossiers/" + vt + "/payments", lea).json();
         JsonNode sept = payments.path(0);

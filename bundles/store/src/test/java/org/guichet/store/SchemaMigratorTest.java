@@ -42,15 +42,23 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(6, real.currentVersion());
+        assertEquals(8, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
                     + " VALUES ('a@b.fr', 'A', 'PENDING', 'APPLICANT', 0, CURRENT_TIMESTAMP, 0)");
             s.executeUpdate("INSERT INTO REFERENCE_COUNTER VALUES ('VT', 2026, 1)");
             s.executeUpdate("INSERT INTO SCHEME_EVENT (OCCURRED_AT, SCHEME_ID, EVENT_TYPE) VALUES (CURRENT_TIMESTAMP, 'x', 'ACTIVE')");
+            // V8: a decision proposal waiting for a second agent, and an organisation's previous key
+            s.executeUpdate("INSERT INTO ORGANISATION (NAME, KIND, API_KEY_HASH, CREATED_AT, PREVIOUS_KEY_HASH,"
+                    + " PREVIOUS_KEY_UNTIL, KEY_CHANGED_AT) VALUES ('O', 'TRAINING', 'h', CURRENT_TIMESTAMP, 'p',"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DECISION_PROPOSAL WHERE STATUS = 'PENDING'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

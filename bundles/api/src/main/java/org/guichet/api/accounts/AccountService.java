@@ -62,6 +62,28 @@ public interface AccountService {
      */
     String createAdmin(String email, String displayName);
 
+    /**
+     * An admin disables an account: its sessions end at once (and {@link #authenticate} refuses any of them), it can
+     * no longer sign in. An admin cannot disable herself.
+     *
+     * @since 2.1
+     */
+    Account disable(Caller admin, long accountId, String reason);
+
+    /** An admin enables a disabled account again; it signs in anew (no old session comes back). @since 2.1 */
+    Account enable(Caller admin, long accountId);
+
+    /**
+     * An admin changes a staff account's roles (AGENT, SUPERVISOR, ADMIN) and the schemes it instructs; its open
+     * sessions end so that the new rights apply at once.
+     *
+     * @since 2.1
+     */
+    Account changeStaff(Caller admin, long accountId, Set<Role> roles, Set<String> schemes);
+
+    /** Every staff account (agents, supervisors, admins), for an admin. @since 2.1 */
+    java.util.List<Account> staff(Caller admin);
+
     Optional<Account> find(long accountId);
 
     Optional<Account> findByEmail(String email);

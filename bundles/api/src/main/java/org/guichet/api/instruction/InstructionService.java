@@ -53,6 +53,26 @@ public interface InstructionService {
 
     Decision decide(Caller agent, long dossierId, DecisionRequest request);
 
+    /**
+     * Four eyes on money: a decision with another amount than the rules', a grant the rules refuse, a payee IBAN other
+     * than the applicant gave, or a correction, is refused by {@link #decide} (409 APPROVAL_REQUIRED) and proposed
+     * here instead; it takes effect when a different agent approves it. One proposal waits per dossier at a time.
+     *
+     * @since 1.2
+     */
+    PendingDecision proposeDecision(Caller agent, long dossierId, DecisionRequest request);
+
+    /** What waits for a second agent in the caller's schemes (supervisors and agents). @since 1.2 */
+    List<PendingDecision> pendingDecisions(Caller staff);
+
+    /**
+     * A second agent (not the one who proposed it) approves: the decision is made, recorded as the proposer's with
+     * the approver's name and time. Two approvals at once give one decision (the other 409 PROPOSAL_DONE).
+     *
+     * @since 1.2
+     */
+    Decision approveDecision(Caller approver, long proposalId);
+
     /** The decisions of a dossier, for its applicant or mediator too. */
     List<Decision> decisions(Caller caller, long dossierId);
 

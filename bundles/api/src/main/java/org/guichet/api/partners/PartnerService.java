@@ -19,7 +19,18 @@ public interface PartnerService {
 
     List<Organisation> organisations(Caller caller);
 
-    /** The organisation an API key belongs to. */
+    /**
+     * A new API key for the organisation, shown this once; the previous key keeps working for a grace period (7 days)
+     * so that the partner can switch without an outage. An admin, or a mediator of that organisation.
+     *
+     * @since 1.1
+     */
+    OrganisationCreated rotateKey(Caller caller, long organisationId);
+
+    /** Ends every key of the organisation at once, with no grace period (a key that leaked). @since 1.1 */
+    Organisation revokeKey(Caller caller, long organisationId);
+
+    /** The organisation an API key belongs to (its current key, or the previous one during the grace period). */
     Optional<Organisation> authenticate(String apiKey);
 
     /** Validates row by row; good rows are stored (a trainee's newer enrolment replaces the older one). */

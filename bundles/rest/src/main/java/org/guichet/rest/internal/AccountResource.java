@@ -9,7 +9,9 @@ import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -55,6 +57,12 @@ public class AccountResource {
     public record NewOrganisation(String name, String kind) { }
 
     public record Invitation(String email, String displayName, Role role, Long organisationId, Set<String> schemes) { }
+
+    /** Why an admin disables an account (kept in the activity record). */
+    public record Disabling(String reason) { }
+
+    /** A staff account's new roles (AGENT, SUPERVISOR, ADMIN) and the schemes it instructs. */
+    public record StaffRights(Set<Role> roles, Set<String> schemes) { }
 
     /** What a request about a mailbox answers, whether or not it has an account. */
     public record Accepted(String status, String message) { }
@@ -150,6 +158,47 @@ public class AccountResource {
         Invitation b = body(body);
         Account a = service().invite(c, b.email(), b.displayName(), b.role(), b.organisationId(), b.schemes());
         return Response.status(201).entity(a).build();
+    }
+
+    @GET
+    @Path("admin/accounts")
+    public java.util.List<Account> staff(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service().staff(auth.caller(authorization));
+    }
+
+    @POST
+    @Path("admin/accounts/{id}/disabling")
+    public Account disable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            Disabling body) {
+        return service().disable(auth.caller(authorization), id, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("admin/accounts/{id}/enabling")
+    public Account enable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        return service().enable(auth.caller(authorization), id);
+    }
+
+    @PUT
+    @Path("admin/accounts/{id}/rights")
+    public Account changeRights(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            StaffRights body) {
+        StaffRights b = body(body);
+        return service().changeStaff(auth.caller(authorization), id, b.roles(), b.schemes());
+    }
+
+    @POST
+    @Path("organisations/{id}/key-rotation")
+    public Response rotateKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        OrganisationCreated o = Services.require(partners.get()).rotateKey(auth.caller(authorization), id);
+        return Response.status(201).entity(o).build();
+    }
+
+    @POST
+    @Path("organisations/{id}/key-revocation")
+    public Organisation revokeKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return Services.require(partners.get()).revokeKey(auth.caller(authorization), id);
     }
 
     private AccountService service() {

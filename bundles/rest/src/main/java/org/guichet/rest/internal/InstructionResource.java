@@ -20,6 +20,7 @@ import org.guichet.api.instruction.CaseFile;
 import org.guichet.api.instruction.ComplementRequest;
 import org.guichet.api.instruction.Decision;
 import org.guichet.api.instruction.DecisionRequest;
+import org.guichet.api.instruction.PendingDecision;
 import org.guichet.api.instruction.DocumentCheck;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.instruction.InternalNote;
@@ -147,6 +148,28 @@ public class InstructionResource {
     public Response decide(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
             DecisionRequest body) {
         Decision d = service().decide(auth.caller(authorization), id, AccountResource.body(body));
+        return Response.status(201).entity(d).build();
+    }
+
+    @POST
+    @Path("dossiers/{id}/decision-proposals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response propose(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            DecisionRequest body) {
+        PendingDecision p = service().proposeDecision(auth.caller(authorization), id, AccountResource.body(body));
+        return Response.status(201).entity(p).build();
+    }
+
+    @GET
+    @Path("pending-decisions")
+    public List<PendingDecision> pendingDecisions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return service().pendingDecisions(auth.caller(authorization));
+    }
+
+    @POST
+    @Path("pending-decisions/{id}/approval")
+    public Response approve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        Decision d = service().approveDecision(auth.caller(authorization), id);
         return Response.status(201).entity(d).build();
     }
 

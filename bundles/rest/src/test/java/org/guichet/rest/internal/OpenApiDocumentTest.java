@@ -146,7 +146,8 @@ class OpenApiDocumentTest {
                 PhoneCall.class, Reevaluation.class, InstructionResource.Assignment.class, DecisionRequest.class,
                 InstructionResource.VersionChange.class, InstructionResource.Closing.class,
                 InstructionResource.NewCall.class, InstructionResource.EndCall.class, PaymentResource.Paid.class,
-                PaymentBatch.class);
+                PaymentBatch.class, AccountResource.Disabling.class, AccountResource.StaffRights.class,
+                org.guichet.api.instruction.PendingDecision.class);
         // same shape, another name (the simple name is taken or says too little)
         RECORDS.put("HealthCheck", HealthResource.Check.class);
         RECORDS.put("EvaluationReason", org.guichet.api.scheme.Reason.class);

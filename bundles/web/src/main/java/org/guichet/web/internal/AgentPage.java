@@ -148,13 +148,19 @@ final class AgentPage {
      */
     private void act(Exchange x, String done, String form, Map<String, String> fields, Action action)
             throws IOException {
+        act(x, new String[] {done}, form, fields, action);
+    }
+
+    /** @param done what the notice says after it, as one element an action may change (a decision only proposed) */
+    private void act(Exchange x, String[] done, String form, Map<String, String> fields, Action action)
+            throws IOException {
         long id = x.id("dossier");
         Map<String, String> errors = new LinkedHashMap<>();
         int status = 400;
         try {
             action.run(x.caller(), id, errors);
             if (errors.isEmpty()) {
-                x.redirect("/instruction/" + id + "?fait=" + done + "#fait");
+                x.redirect("/instruction/" + id + "?fait=" + done[0] + "#fait");
                 return;
             }
         } catch (GuichetException e) {
@@ -240,7 +246,8 @@ final class AgentPage {
         Map<String, String> fields = Map.of("outcome", "outcome-g", "amount", "amount", "justification",
                 "justification", "payee.name", "payeeName", "payee.iban", "payeeIban", "payee.bic", "payeeBic",
                 "refusalReasons", "otherReason");
-        act(x, "decision", "decision", fields, (agent, id, errors) -> {
+        String[] done = {"decision"};
+        act(x, done, "decision", fields, (agent, id, errors) -> {
             BigDecimal amount = null;
             String typed = x.param("amount");
             if (typed != null) {
@@ -256,9 +263,18 @@ final class AgentPage {
             if (other != null) {
                 reasons.add(other);
             }
-            portal.instruction().decide(agent, id, new DecisionRequest(x.param("outcome"), amount,
-                    x.param("justification"), reasons, new Payee(x.param("payeeName"), x.param("payeeIban"),
-                            x.param("payeeBic")), null));
+            DecisionRequest request = new DecisionRequest(x.param("outcome"), amount, x.param("justification"), reasons,
+                    new Payee(x.param("payeeName"), x.param("payeeIban"), x.param("payeeBic")), null);
+            try {
+                portal.instruction().decide(agent, id, request);
+            } catch (GuichetException e) {
+                if (!"APPROVAL_REQUIRED".equals(e.code())) {
+                    throw e;
+                }
+                // four eyes: the same form proposes it; a second agent approves it from /instruction/approbations
+                portal.instruction().proposeDecision(agent, id, request);
+                done[0] = "proposee";
+            }
         });
     }
 

@@ -25,6 +25,7 @@ public final class Routes {
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
+        staff(r, new StaffAdminPages(portal));
         return r;
     }
 
@@ -81,12 +82,15 @@ public final class Routes {
         AgentPage desk = new AgentPage(portal);
         AgentPaymentsPage payments = new AgentPaymentsPage(portal);
         ConsentChecksPage consents = new ConsentChecksPage(portal);
+        AgentApprovalsPage approvals = new AgentApprovalsPage(portal);
         // the literal addresses first: /instruction/paiements is not a dossier
         r.get("/instruction", AgentPage.agentsOnly(desk::queue));
         r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
         r.post("/instruction/paiements/virements", AgentPage.agentsOnly(payments::issue));
         r.get("/instruction/paiements/virements/{batch}/fichier", AgentPage.agentsOnly(payments::file));
         r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
+        r.get(AgentApprovalsPage.PATH, AgentPage.agentsOnly(approvals::show));
+        r.post(AgentApprovalsPage.PATH + "/{proposition}", AgentPage.agentsOnly(approvals::approve));
         r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
         r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
         r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
@@ -109,6 +113,13 @@ public final class Routes {
     private static void admin(Router r, SchemeAdminPages page) {
         r.get(SchemeAdminPages.PATH, page::list);
         r.post(SchemeAdminPages.PATH, page::deploy);
+    }
+
+    /** The admins' staff page (/admin/comptes). */
+    private static void staff(Router r, StaffAdminPages page) {
+        r.get(StaffAdminPages.PATH, page::list);
+        r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
+        r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
     }
 
     private static void home(Router r, HomePage page) {

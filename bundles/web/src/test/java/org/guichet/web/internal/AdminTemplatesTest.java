@@ -97,4 +97,34 @@ class AdminTemplatesTest {
         String en = render("admin/schemes.jte", "ui", EN, "schemes", List.of(), "admin", true, "errors", Map.of());
         assertTrue(en.contains("No scheme is installed.") && !en.contains("<table"), en);
     }
+
+    @Test
+    void staffAccountsWithTheirRolesAndStateInWordsAndTheirForms() {
+        List<org.guichet.api.accounts.Account> accounts = List.of(
+                new org.guichet.api.accounts.Account(1001, "ada@region.example", "Ada <Admin>",
+                        org.guichet.api.accounts.AccountState.ACTIVE, java.util.Set.of(org.guichet.api.accounts.Role.ADMIN),
+                        null, java.util.Set.of(), SINCE),
+                new org.guichet.api.accounts.Account(1002, "bea@region.example", "Béa",
+                        org.guichet.api.accounts.AccountState.DISABLED, java.util.Set.of(org.guichet.api.accounts.Role.AGENT,
+                                org.guichet.api.accounts.Role.SUPERVISOR), null, java.util.Set.of("vocational-training"), SINCE),
+                new org.guichet.api.accounts.Account(1003, "cyr@region.example", "Cyril",
+                        org.guichet.api.accounts.AccountState.ACTIVE, java.util.Set.of(org.guichet.api.accounts.Role.AGENT),
+                        null, java.util.Set.of("driving-licence"), SINCE));
+        String fr = render("admin/staff.jte", "ui", FR, "accounts", accounts, "me", 1001L, "done",
+                FR.t("staff.done.desactive"));
+        assertTrue(fr.contains("<title>Les comptes du personnel — Guichet</title>"), fr);
+        assertTrue(fr.contains("Ada &lt;Admin&gt;"), "escaped: " + fr);
+        assertTrue(fr.contains("Votre propre compte"), "no form on one's own account: " + fr);
+        assertFalse(fr.contains("/admin/comptes/1001/"), fr);
+        assertTrue(fr.contains("action=\"/admin/comptes/1002/etat#suite\"") && fr.contains("Réactiver le compte de Béa"), fr);
+        assertTrue(fr.contains("Désactiver le compte de Cyril") && fr.contains("value=\"desactiver\""), fr);
+        assertTrue(fr.contains("agent instructeur, responsable d'instruction") && fr.contains("Désactivé"), fr);
+        assertTrue(fr.contains("id=\"role-1003-AGENT\" name=\"roles\" value=\"AGENT\" checked"), fr);
+        assertTrue(fr.contains("name=\"schemes\" value=\"driving-licence\""), fr);
+        assertTrue(fr.contains("name=\"_csrf\" value=\"csrf-value\""), fr);
+        assertTrue(fr.contains("id=\"fait\"") && fr.contains("ses sessions sont fermées"), fr);
+        assertFalse(fr.contains(">DISABLED") || fr.contains(">SUPERVISOR"), "no codes: " + fr);
+        String en = render("admin/staff.jte", "ui", EN, "accounts", accounts, "me", 1001L);
+        assertTrue(en.contains("Staff accounts") && en.contains("Disabled") && en.contains("case officer, supervisor"), en);
+    }
 }

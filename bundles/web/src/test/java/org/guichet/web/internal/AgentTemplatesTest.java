@@ -354,4 +354,34 @@ class AgentTemplatesTest {
         }
         return n;
     }
+
+    @Test
+    void decisionsWaitingForASecondAgentSayWhyAndOnlyOthersApprove() {
+        org.guichet.api.instruction.DecisionRequest asked = new org.guichet.api.instruction.DecisionRequest("GRANTED",
+                new BigDecimal("3000.00"), "Frais <de> transport", List.of(), new Payee("Léa", "FR1420041010050500013M02606",
+                        null), null);
+        List<org.guichet.api.instruction.PendingDecision> pending = List.of(
+                new org.guichet.api.instruction.PendingDecision(2001, 1001, "VT-2026-000001", "vocational-training", asked,
+                        List.of("AMOUNT_OVERRIDDEN", "IBAN_CHANGED"), new PersonRef(7, "Ana", "ana@region.example"),
+                        Instant.parse("2026-09-14T07:30:00Z"), "PENDING", null, null, null),
+                new org.guichet.api.instruction.PendingDecision(2002, 1002, "VT-2026-000002", "vocational-training",
+                        new org.guichet.api.instruction.DecisionRequest("REFUSED", null, "Erreur", List.of("x"), null, null),
+                        List.of("CORRECTION"), new PersonRef(8, "Moi", "moi@region.example"),
+                        Instant.parse("2026-09-14T07:30:00Z"), "PENDING", null, null, null));
+        Ui fr = Samples.ui(Locale.FRENCH);
+        String page = render("agent/approvals.jte", "ui", fr, "pending", pending, "me", 8L, "errors", Map.of(), "done",
+                fr.t("agent.done.approuvee"));
+        assertTrue(page.contains("<title>Décisions à approuver — Guichet</title>"), page);
+        assertTrue(page.contains("un autre montant que celui des règles") && page.contains("un autre IBAN que celui donné"),
+                page);
+        assertTrue(page.contains("action=\"/instruction/approbations/2001#suite\""), page);
+        assertFalse(page.contains("/instruction/approbations/2002"), "one's own proposal has no button: " + page);
+        assertTrue(page.contains("Votre proposition"), page);
+        assertTrue(page.contains("Frais &lt;de&gt; transport"), "escaped: " + page);
+        assertFalse(page.contains("AMOUNT_OVERRIDDEN") || page.contains(">GRANTED"), "no codes: " + page);
+        assertTrue(page.contains("id=\"fait\""), page);
+        String en = render("agent/approvals.jte", "ui", Samples.ui(Locale.ENGLISH), "pending", List.of(), "me", 8L,
+                "errors", Map.of());
+        assertTrue(en.contains("No decision waits for approval"), en);
+    }
 }

@@ -167,6 +167,10 @@ public class AccountServiceImpl implements AccountService {
         return tx.call(em -> {
             AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            if (AccountState.DISABLED.name().equals(a.state)) {
+                // an activation link mailed before an admin disabled the account does not bring it back
+                throw stateRefusal(a);
+            }
             if (a.passwordHash == null) {
                 if (hash == null) {
                     throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
@@ -496,6 +500,114 @@ public class AccountServiceImpl implements AccountService {
         String link = link("/compte/activer", token);
         Mails.sendQuietly(mail, Mails.invitation(e, "fr", name, Role.ADMIN, link, hours));
         return link;
+    }
+
+    // ---- staff lifecycle
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+
+    @Override
+    public Account disable(Caller admin, long accountId, String reason) {
+        requireAdmin(admin);
+        if (admin.accountId() == accountId) {
+            throw GuichetException.conflict("CANNOT_DISABLE_SELF", "Vous ne pouvez pas désactiver votre propre compte.");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 1000) {
+            throw GuichetException.invalid("TOO_LONG", "reason", "1000 caractères au plus.");
+        }
+        return tx.call(em -> {
+            AccountEntity a = lockedAccount(em, accountId);
+            if (!AccountState.DISABLED.name().equals(a.state)) {
+                a.state = AccountState.DISABLED.name();
+                int ended = endSessions(em, a.id);
+                Activity.record(em, "ACCOUNT_DISABLED", admin.accountId(), admin.displayName(), null, Channel.AGENT,
+                        null, a.organisationId, "Compte de " + a.email + " désactivé (" + ended + " session(s) fermée(s))"
+                                + (why == null ? "" : " : " + why));
+            }
+            return AccountViews.view(a);
+        });
+    }
+
+    @Override
+    public Account enable(Caller admin, long accountId) {
+        requireAdmin(admin);
+        return tx.call(em -> {
+            AccountEntity a = lockedAccount(em, accountId);
+            if (AccountState.DISABLED.name().equals(a.state)) {
+                // back to what it was: active if the address was ever proven, else waiting for its proof
+                a.state = (a.activatedAt != null ? AccountState.ACTIVE : AccountState.PENDING).name();
+                a.failedSignIns = 0;
+                a.lockedUntil = null;
+                Activity.record(em, "ACCOUNT_ENABLED", admin.accountId(), admin.displayName(), null, Channel.AGENT,
+                        null, a.organisationId, "Compte de " + a.email + " réactivé");
+            }
+            return AccountViews.view(a);
+        });
+    }
+
+    @Override
+    public Account changeStaff(Caller admin, long accountId, Set<Role> roles, Set<String> schemes) {
+        requireAdmin(admin);
+        if (roles == null || roles.isEmpty() || !STAFF.containsAll(roles)) {
+            throw GuichetException.invalid("ROLES_INVALID", "roles", "Un compte du personnel a un ou plusieurs rôles"
+                    + " parmi AGENT, SUPERVISOR et ADMIN.");
+        }
+        if (admin.accountId() == accountId && !roles.contains(Role.ADMIN)) {
+            throw GuichetException.conflict("CANNOT_DEMOTE_SELF", "Vous ne pouvez pas retirer votre propre rôle"
+                    + " d'administrateur.");
+        }
+        Set<String> s = new LinkedHashSet<>();
+        for (String id : schemes == null ? Set.<String>of() : schemes) {
+            if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+                throw GuichetException.invalid("SCHEME_INVALID", "schemes", "Un identifiant d'aide est fait de"
+                        + " minuscules, de chiffres et de tirets.");
+            }
+            s.add(id);
+        }
+        return tx.call(em -> {
+            AccountEntity a = lockedAccount(em, accountId);
+            Set<Role> before = AccountViews.view(a).roles();
+            if (!STAFF.containsAll(before)) {
+                throw GuichetException.conflict("NOT_STAFF", "Ce compte n'est pas un compte du personnel.");
+            }
+            String beforeSchemes = a.schemes;
+            a.roles = AccountViews.rolesColumn(EnumSet.copyOf(roles));
+            a.schemes = String.join(",", s);
+            // the new rights at once: a session carries the rights it was opened with
+            int ended = endSessions(em, a.id);
+            Activity.record(em, "ACCOUNT_ROLES_CHANGED", admin.accountId(), admin.displayName(), null, Channel.AGENT,
+                    null, a.organisationId, "Compte de " + a.email + " : rôles " + before + " → " + roles + ", aides ["
+                            + beforeSchemes + "] → " + s + " (" + ended + " session(s) fermée(s))");
+            return AccountViews.view(a);
+        });
+    }
+
+    @Override
+    public List<Account> staff(Caller admin) {
+        requireAdmin(admin);
+        return tx.call(em -> em.createQuery("select a from AccountEntity a order by a.email", AccountEntity.class)
+                .getResultList().stream().map(AccountViews::view)
+                .filter(a -> a.roles().stream().anyMatch(STAFF::contains)).toList());
+    }
+
+    private static void requireAdmin(Caller admin) {
+        if (admin == null || !admin.has(Role.ADMIN)) {
+            throw GuichetException.forbidden("ADMIN_ONLY", "Seul un administrateur peut gérer les comptes.");
+        }
+    }
+
+    private static AccountEntity lockedAccount(EntityManager em, long id) {
+        AccountEntity a = em.find(AccountEntity.class, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw GuichetException.notFound("ACCOUNT_UNKNOWN", "Ce compte n'existe pas.");
+        }
+        return a;
+    }
+
+    private static int endSessions(EntityManager em, long accountId) {
+        return em.createQuery("update SessionEntity s set s.endedAt = :now where s.accountId = :a and s.endedAt is null")
+                .setParameter("now", now()).setParameter("a", accountId).executeUpdate();
     }
 
     @Override

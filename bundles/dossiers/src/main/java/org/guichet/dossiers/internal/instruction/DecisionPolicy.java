@@ -83,4 +83,33 @@ public final class DecisionPolicy {
         }
         return new Plan(false, null, rulesAmount, justification, reasons, null, null, null);
     }
+
+    /**
+     * Four eyes on money: why this decision needs a second agent's approval, empty when one agent decides alone.
+     * Another amount than the rules', a grant the rules refuse, a payee IBAN other than the one the applicant gave
+     * (when she gave one in her answers) and a correction of a decision that touches money (a grant corrected, or a
+     * refusal corrected into a grant); a refusal corrected into another refusal pays nothing and needs one agent.
+     *
+     * @param previousOutcome the outcome of the decision corrected (GRANTED or REFUSED), null for a first decision
+     * @param applicantIban   the IBAN from the applicant's answers in its normal form, or null when she gave none
+     */
+    public static List<String> needsApproval(Plan plan, boolean eligible, String previousOutcome, String applicantIban) {
+        boolean correction = previousOutcome != null && (plan.grant() || "GRANTED".equals(previousOutcome));
+        List<String> why = new ArrayList<>();
+        if (plan.grant()) {
+            if (plan.rulesAmount() == null || plan.amount().compareTo(plan.rulesAmount()) != 0) {
+                why.add("AMOUNT_OVERRIDDEN");
+            }
+            if (!eligible) {
+                why.add("GRANT_AGAINST_RULES");
+            }
+            if (applicantIban != null && !applicantIban.equals(plan.payeeIban())) {
+                why.add("IBAN_CHANGED");
+            }
+        }
+        if (correction) {
+            why.add("CORRECTION");
+        }
+        return why;
+    }
 }

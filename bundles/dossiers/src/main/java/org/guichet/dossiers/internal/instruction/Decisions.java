@@ -5,16 +5,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.error.GuichetException.Kind;
 import org.guichet.api.dossiers.DossierState;
 import org.guichet.api.dossiers.PersonRef;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.instruction.Decision;
 import org.guichet.api.instruction.DecisionRequest;
 import org.guichet.api.instruction.Payee;
+import org.guichet.api.instruction.PendingDecision;
 import org.guichet.api.instruction.Reason;
 import org.guichet.api.letters.DecisionLetter;
 import org.guichet.api.letters.LetterRenderer;
@@ -31,6 +37,7 @@ import org.guichet.dossiers.internal.accounts.AccountViews;
 import org.guichet.dossiers.internal.documents.DocumentFiles;
 import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.DecisionEntity;
+import org.guichet.dossiers.internal.jpa.DecisionProposalEntity;
 import org.guichet.dossiers.internal.jpa.DocumentEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.jpa.PaymentEntity;
@@ -59,18 +66,146 @@ final class Decisions {
     }
 
     Mails.Mailed<Decision> decide(EntityManager em, Caller agent, long dossierId, DecisionRequest r) {
+        Planned p = plan(em, agent, dossierId, r);
+        if (!p.why().isEmpty()) {
+            throw new GuichetException(Kind.CONFLICT, "APPROVAL_REQUIRED", null, "Cette décision demande l'approbation"
+                    + " d'un second agent (" + String.join(", ", p.why()) + ") : proposez-la, un autre agent"
+                    + " l'approuvera.", null, Map.<String, Object>of("why", p.why()));
+        }
+        return apply(em, agent, p.dossier(), p.plan(), p.correction());
+    }
+
+    /** What a decision would be, checked (holder, version, lifecycle, policy), and why it needs approval. */
+    private record Planned(DossierEntity dossier, DecisionPolicy.Plan plan, boolean correction, List<String> why) { }
+
+    private Planned plan(EntityManager em, Caller agent, long dossierId, DecisionRequest r) {
         Desk.requireStaff(agent);
         DossierEntity d = desk.held(em, agent, dossierId);
         if (r != null && r.expectedVersion() != null && r.expectedVersion().longValue() != d.version) {
             throw Tx.editConflict();
         }
-        DecisionEntity previous = current(em, d.id);
+        return planFor(em, d, r);
+    }
+
+    private Planned planFor(EntityManager em, DossierEntity d, DecisionRequest r) {
         boolean correction = d.state().decided();
         Transition transition = correction ? Transition.CORRECT : Transition.DECIDE;
         // the state guard first (a complement still awaited, a withdrawn dossier), then what the decision says
         DossierLifecycle.next(d.snapshot(), Move.decision(transition, DossierState.GRANTED), desk.today());
-        DecisionPolicy.Plan plan = DecisionPolicy.plan(r, Json.read(d.evaluation, Evaluation.class), correction,
-                sepa::normaliseIban);
+        Evaluation evaluation = Json.read(d.evaluation, Evaluation.class);
+        DecisionPolicy.Plan plan = DecisionPolicy.plan(r, evaluation, correction, sepa::normaliseIban);
+        DecisionEntity previous = correction ? current(em, d.id) : null;
+        return new Planned(d, plan, correction, DecisionPolicy.needsApproval(plan, evaluation.eligible(),
+                previous == null ? null : previous.outcome, applicantIban(d)));
+    }
+
+    /** The IBAN the applicant gave in her answers (a field whose name says iban), if the scheme asks for one. */
+    private String applicantIban(DossierEntity d) {
+        if (d.answers == null) {
+            return null;
+        }
+        for (Map.Entry<String, Object> e : Json.readMap(d.answers).entrySet()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).contains("iban") && e.getValue() instanceof String v && !v.isBlank()) {
+                String iban = sepa.normaliseIban(v);
+                return iban == null ? v.replaceAll("\\s", "").toUpperCase(Locale.ROOT) : iban;
+            }
+        }
+        return null;
+    }
+
+    Mails.Mailed<PendingDecision> propose(EntityManager em, Caller agent, long dossierId, DecisionRequest r) {
+        Planned p = plan(em, agent, dossierId, r);
+        if (p.why().isEmpty()) {
+            throw GuichetException.conflict("APPROVAL_NOT_NEEDED", "Cette décision ne demande pas d'approbation :"
+                    + " prenez-la directement.");
+        }
+        DossierEntity d = p.dossier();
+        long waiting = em.createQuery("select count(x) from DecisionProposalEntity x where x.dossierId = :d and"
+                + " x.status = 'PENDING'", Long.class).setParameter("d", d.id).getSingleResult();
+        if (waiting > 0) {
+            throw GuichetException.conflict("PROPOSAL_PENDING", "Une décision proposée attend déjà l'approbation d'un"
+                    + " second agent pour ce dossier.");
+        }
+        DecisionProposalEntity x = new DecisionProposalEntity();
+        x.dossierId = d.id;
+        x.dossierVersion = d.version;
+        x.request = Json.write(new DecisionRequest(r.outcome(), r.amount(), r.justification(), r.refusalReasons(),
+                r.payee(), null));
+        x.why = String.join(",", p.why());
+        x.status = "PENDING";
+        x.proposedBy = agent.accountId();
+        x.proposedAt = desk.now();
+        em.persist(x);
+        em.flush();
+        Desk.record(em, agent, d, "DECISION_PROPOSED", "Décision proposée, en attente d'un second agent ("
+                + x.why + ")" + (p.plan().grant() ? " : " + Mails.euros(p.plan().amount()) : ""));
+        return Mails.Mailed.of(view(em, x), List.of());
+    }
+
+    Mails.Mailed<Decision> approve(EntityManager em, Caller approver, long proposalId) {
+        Desk.requireStaff(approver);
+        DecisionProposalEntity x = em.find(DecisionProposalEntity.class, proposalId);
+        if (x == null) {
+            throw GuichetException.notFound("PROPOSAL_UNKNOWN", "Cette proposition de décision n'existe pas.");
+        }
+        DossierEntity d = desk.instructable(em, approver, x.dossierId);
+        if (x.proposedBy.longValue() == approver.accountId()) {
+            throw GuichetException.forbidden("OWN_PROPOSAL", "Un second agent doit approuver : vous ne pouvez pas"
+                    + " approuver la décision que vous avez proposée.");
+        }
+        if (!"PENDING".equals(x.status)) {
+            throw proposalDone();
+        }
+        if (d.version != x.dossierVersion) {
+            throw GuichetException.conflict("PROPOSAL_STALE", "Le dossier a changé depuis cette proposition :"
+                    + " l'agent doit proposer à nouveau.");
+        }
+        // the approval is taken under the row's lock, once: two approvals at once give one decision
+        int taken = em.createNativeQuery("UPDATE DECISION_PROPOSAL SET STATUS = 'APPROVED', APPROVED_BY = ?,"
+                + " APPROVED_AT = ? WHERE ID = ? AND STATUS = 'PENDING'").setParameter(1, approver.accountId())
+                .setParameter(2, desk.now()).setParameter(3, x.id).executeUpdate();
+        if (taken == 0) {
+            throw proposalDone();
+        }
+        em.refresh(x);
+        DecisionRequest r = Json.read(x.request, DecisionRequest.class);
+        Caller proposer = AccountViews.caller(em.find(AccountEntity.class, x.proposedBy));
+        Planned p = planFor(em, d, r);
+        Mails.Mailed<Decision> made = apply(em, proposer, d, p.plan(), p.correction());
+        x.decisionId = made.result().id();
+        Desk.record(em, approver, d, "DECISION_APPROVED", "Décision de " + proposer.displayName() + " approuvée ("
+                + x.why + ")");
+        return made;
+    }
+
+    static List<PendingDecision> pending(EntityManager em, Caller staff) {
+        if (!staff.has(Role.SUPERVISOR) && !staff.has(Role.AGENT)) {
+            throw GuichetException.forbidden("AGENT_ONLY", "Réservé aux agents instructeurs de la Région.");
+        }
+        if (staff.schemes() == null || staff.schemes().isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select x from DecisionProposalEntity x, DossierEntity d where x.dossierId = d.id and"
+                + " x.status = 'PENDING' and d.schemeId in :s order by x.id", DecisionProposalEntity.class)
+                .setParameter("s", staff.schemes()).getResultList().stream().map(x -> view(em, x)).toList();
+    }
+
+    static PendingDecision view(EntityManager em, DecisionProposalEntity x) {
+        DossierEntity d = em.find(DossierEntity.class, x.dossierId);
+        return new PendingDecision(x.id, x.dossierId, d.reference, d.schemeId, Json.read(x.request,
+                DecisionRequest.class), List.of(x.why.split(",")), AccountViews.person(em, x.proposedBy),
+                x.proposedAt.toInstant(), x.status, x.approvedBy == null ? null : AccountViews.person(em, x.approvedBy),
+                x.approvedAt == null ? null : x.approvedAt.toInstant(), x.decisionId);
+    }
+
+    private static GuichetException proposalDone() {
+        return GuichetException.conflict("PROPOSAL_DONE", "Cette décision a déjà été approuvée.");
+    }
+
+    private Mails.Mailed<Decision> apply(EntityManager em, Caller agent, DossierEntity d, DecisionPolicy.Plan plan,
+            boolean correction) {
+        DecisionEntity previous = current(em, d.id);
+        Transition transition = correction ? Transition.CORRECT : Transition.DECIDE;
         DossierState outcome = plan.grant() ? DossierState.GRANTED : DossierState.REFUSED;
         d.move(Move.decision(transition, outcome), desk.today());
         SchemeDescriptor s = desk.schemes.of(d);

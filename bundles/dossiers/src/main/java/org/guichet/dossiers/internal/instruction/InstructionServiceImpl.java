@@ -12,6 +12,7 @@ import org.guichet.api.instruction.CaseFile;
 import org.guichet.api.instruction.ComplementRequest;
 import org.guichet.api.instruction.Decision;
 import org.guichet.api.instruction.DecisionRequest;
+import org.guichet.api.instruction.PendingDecision;
 import org.guichet.api.instruction.DocumentCheck;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.instruction.InternalNote;
@@ -184,6 +185,21 @@ public class InstructionServiceImpl implements InstructionService {
     @Override
     public Decision decide(Caller agent, long dossierId, DecisionRequest r) {
         return Mails.deliver(mail, tx.call(em -> decisions.decide(em, agent, dossierId, r)));
+    }
+
+    @Override
+    public PendingDecision proposeDecision(Caller agent, long dossierId, DecisionRequest r) {
+        return Mails.deliver(mail, tx.call(em -> decisions.propose(em, agent, dossierId, r)));
+    }
+
+    @Override
+    public List<PendingDecision> pendingDecisions(Caller staff) {
+        return tx.call(em -> Decisions.pending(em, staff));
+    }
+
+    @Override
+    public Decision approveDecision(Caller approver, long proposalId) {
+        return Mails.deliver(mail, tx.call(em -> decisions.approve(em, approver, proposalId)));
     }
 
     @Override

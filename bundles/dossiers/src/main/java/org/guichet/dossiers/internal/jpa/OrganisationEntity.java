@@ -16,4 +16,8 @@ public class OrganisationEntity {
     @Column(name = "KIND") public String kind;
     @Column(name = "API_KEY_HASH") public String apiKeyHash;
     @Column(name = "CREATED_AT") public Timestamp createdAt;
+    /** after a rotation, the previous key works until previousKeyUntil (the grace period) */
+    @Column(name = "PREVIOUS_KEY_HASH") public String previousKeyHash;
+    @Column(name = "PREVIOUS_KEY_UNTIL") public Timestamp previousKeyUntil;
+    @Column(name = "KEY_CHANGED_AT") public Timestamp keyChangedAt;
 }

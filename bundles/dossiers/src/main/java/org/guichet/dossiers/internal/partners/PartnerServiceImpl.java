@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
@@ -56,6 +58,8 @@ import org.osgi.service.component.annotations.Reference;
 /** Organisations, their API keys (kept as SHA-256 only), enrolments by JSON or CSV, training certificates. */
 @Component(service = PartnerService.class, configurationPid = PortalConfig.PID)
 public class PartnerServiceImpl implements PartnerService {
+    /** how long the previous key works after a rotation (see rotateKey) */
+    public static final Duration ROTATION_GRACE = Duration.ofDays(7);
     static final Set<String> KINDS = Set.of("TRAINING_ORGANISATION", "MISSION_LOCALE");
     static final List<String> CERTIFICATE_TYPES = List.of("application/pdf", "image/jpeg", "image/png");
     static final int MAX_ROWS = 5_000;
@@ -129,9 +133,68 @@ public class PartnerServiceImpl implements PartnerService {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 100) {
             return Optional.empty();
         }
-        return tx.call(em -> em.createQuery("select o from OrganisationEntity o where o.apiKeyHash = :h",
-                OrganisationEntity.class).setParameter("h", Secrets.sha256(apiKey.strip())).getResultStream()
+        String h = Secrets.sha256(apiKey.strip());
+        return tx.call(em -> em.createQuery("select o from OrganisationEntity o where o.apiKeyHash = :h"
+                + " or (o.previousKeyHash = :h and o.previousKeyUntil > :now)", OrganisationEntity.class)
+                .setParameter("h", h).setParameter("now", Timestamp.from(Instant.now())).getResultStream()
                 .findFirst().map(PartnerServiceImpl::view));
+    }
+
+    /**
+     * A new key, shown once; the previous one keeps working for {@link #ROTATION_GRACE} so that the partner can
+     * deploy the new key on its systems without an outage (a weekly deployment window fits). A key that leaked is
+     * revoked instead: nothing works after a revocation.
+     */
+    @Override
+    public OrganisationCreated rotateKey(Caller caller, long organisationId) {
+        mayManageKey(caller, organisationId);
+        String key = "gk_" + Secrets.token();
+        return tx.call(em -> {
+            OrganisationEntity o = organisation(em, organisationId);
+            Timestamp now = Timestamp.from(Instant.now());
+            o.previousKeyHash = o.apiKeyHash;
+            o.previousKeyUntil = Timestamp.from(now.toInstant().plus(ROTATION_GRACE));
+            o.apiKeyHash = Secrets.sha256(key);
+            o.keyChangedAt = now;
+            Activity.record(em, "API_KEY_ROTATED", caller.accountId(), caller.displayName(), null, Channel.AGENT,
+                    null, o.id, "Nouvelle clé d'API ; l'ancienne reste valable jusqu'au " + o.previousKeyUntil.toInstant());
+            return new OrganisationCreated(view(o), key);
+        });
+    }
+
+    /** Ends every key of the organisation at once (no grace): a new one is made with {@link #rotateKey}. */
+    @Override
+    public Organisation revokeKey(Caller caller, long organisationId) {
+        mayManageKey(caller, organisationId);
+        return tx.call(em -> {
+            OrganisationEntity o = organisation(em, organisationId);
+            // the column stays unique and not null: the hash of a secret nobody ever sees
+            o.apiKeyHash = Secrets.sha256("revoked_" + Secrets.token());
+            o.previousKeyHash = null;
+            o.previousKeyUntil = null;
+            o.keyChangedAt = Timestamp.from(Instant.now());
+            Activity.record(em, "API_KEY_REVOKED", caller.accountId(), caller.displayName(), null, Channel.AGENT,
+                    null, o.id, "Clé d'API révoquée : plus aucune clé ne fonctionne");
+            return view(o);
+        });
+    }
+
+    /** An admin, or a mediator of the organisation itself (its systems hold the key). */
+    private static void mayManageKey(Caller caller, long organisationId) {
+        boolean own = caller.has(Role.MEDIATOR) && caller.organisationId() != null
+                && caller.organisationId() == organisationId;
+        if (!caller.has(Role.ADMIN) && !own) {
+            throw GuichetException.forbidden("KEY_NOT_YOURS", "Seuls un administrateur et les membres de"
+                    + " l'organisation peuvent changer sa clé d'API.");
+        }
+    }
+
+    private static OrganisationEntity organisation(EntityManager em, long id) {
+        OrganisationEntity o = em.find(OrganisationEntity.class, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            throw GuichetException.notFound("ORGANISATION_UNKNOWN", "Cette organisation n'existe pas.");
+        }
+        return o;
     }
 
     @Override

@@ -309,6 +309,11 @@ public class PaymentServiceImpl implements PaymentService {
         LocalDate day = paidOn == null ? LocalDate.now(PARIS) : paidOn;
         return Mails.deliver(mail, tx.call(em -> {
             PaymentBatchEntity b = visibleBatch(em, agent, batchId);
+            // separation of duties: the agent who issued the SEPA file is not the one who says the bank paid it
+            if (b.createdBy != null && b.createdBy.longValue() == agent.accountId()) {
+                throw GuichetException.forbidden("ISSUER_CANNOT_CONFIRM", "Vous avez émis ce fichier de virements :"
+                        + " un autre agent confirme qu'il a été payé.");
+            }
             if ("PAID".equals(b.status)) {
                 return Mails.Mailed.of(batch(em, b));
             }

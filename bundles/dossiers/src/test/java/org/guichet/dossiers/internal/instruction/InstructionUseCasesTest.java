@@ -91,8 +91,13 @@ class InstructionUseCasesTest {
         g.instruction.decide(agent, d.id(), grant(null, null));
         assertEquals(DossierState.GRANTED, g.dossiers.get(lea, d.id()).state());
         assertEquals("JUSTIFICATION_REQUIRED", code(() -> g.instruction.decide(agent, d.id(), grant(null, null))));
-        g.instruction.decide(agent, d.id(), new DecisionRequest("REFUSED", null, "Formation annulée par l'organisme",
-                List.of("La formation n'a pas lieu"), null, null));
+        // withdrawing a grant touches money: a second agent approves the correction (four eyes)
+        DecisionRequest refusal = new DecisionRequest("REFUSED", null, "Formation annulée par l'organisme",
+                List.of("La formation n'a pas lieu"), null, null);
+        assertEquals("APPROVAL_REQUIRED", code(() -> g.instruction.decide(agent, d.id(), refusal)));
+        long proposal = g.instruction.proposeDecision(agent, d.id(), refusal).id();
+        assertEquals(DossierState.GRANTED, g.dossiers.get(lea, d.id()).state(), "in force until approved");
+        g.instruction.approveDecision(bea, proposal);
         assertEquals(DossierState.REFUSED, g.dossiers.get(lea, d.id()).state());
         assertEquals("DOSSIER_DECIDED", code(() -> g.dossiers.withdraw(lea, d.id(), "trop tard")));
         g.instruction.close(agent, d.id(), "Refus notifié, dossier archivé");

@@ -1,0 +1,1 @@
+-- V7: taken by another branch of issue 14 (merge keeps that branch's file); empty here so that V8 applies.

@@ -1,0 +1,88 @@
+package org.guichet.web.internal;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.guichet.api.accounts.Account;
+import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.Role;
+
+/**
+ * For admins (/admin/comptes): the staff accounts with their roles, schemes and state; disabling or enabling one
+ * (its sessions end at once), changing its roles and schemes. The account service decides and records everything;
+ * its refusals (an admin disabling herself…) come back as the portal's refusal page in words.
+ */
+public final class StaffAdminPages {
+    static final String PATH = "/admin/comptes";
+    /** the roles a staff account may hold, in the order the page shows them */
+    public static final List<Role> STAFF_ROLES = List.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+
+    private final Portal portal;
+
+    StaffAdminPages(Portal portal) {
+        this.portal = portal;
+    }
+
+    void list(Exchange x) throws IOException {
+        Caller c = admin(x);
+        if (c == null) {
+            return;
+        }
+        String done = x.param("fait");
+        String notice = done != null && done.matches("desactive|active|droits") ? x.ui().t("staff.done." + done) : null;
+        x.render(200, "admin/staff.jte", "accounts", portal.accounts().staff(c), "me", c.accountId(), "done", notice);
+    }
+
+    void state(Exchange x) throws IOException {
+        Caller c = admin(x);
+        if (c == null) {
+            return;
+        }
+        long id = x.id("compte");
+        if ("desactiver".equals(x.param("action"))) {
+            portal.accounts().disable(c, id, x.param("reason"));
+            x.redirect(PATH + "?fait=desactive#fait");
+        } else {
+            portal.accounts().enable(c, id);
+            x.redirect(PATH + "?fait=active#fait");
+        }
+    }
+
+    void rights(Exchange x) throws IOException {
+        Caller c = admin(x);
+        if (c == null) {
+            return;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String[] ticked = x.req().getParameterValues("roles");
+        for (String r : ticked == null ? new String[0] : ticked) {
+            STAFF_ROLES.stream().filter(s -> s.name().equals(r)).forEach(roles::add);
+        }
+        Set<String> schemes = new LinkedHashSet<>();
+        String typed = x.param("schemes");
+        if (typed != null) {
+            Arrays.stream(typed.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(schemes::add);
+        }
+        portal.accounts().changeStaff(c, x.id("compte"), roles, schemes);
+        x.redirect(PATH + "?fait=droits#fait");
+    }
+
+    /** Admins only; anyone else is told so, and nobody signed in goes to sign in. */
+    private static Caller admin(Exchange x) throws IOException {
+        Caller c = x.caller();
+        if (!c.has(Role.ADMIN)) {
+            x.render(403, "refused.jte", "title", x.ui().t("staff.forbidden.title"), "message",
+                    x.ui().t("staff.forbidden.text"));
+            return null;
+        }
+        return c;
+    }
+
+    /** The roles of an account in words, for the table. */
+    public static String roles(Ui ui, Account a) {
+        return String.join(", ", a.roles().stream().sorted().map(r -> ui.t("staff.role." + r.name())).toList());
+    }
+}
