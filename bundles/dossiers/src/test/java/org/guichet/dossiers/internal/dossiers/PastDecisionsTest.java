@@ -124,8 +124,10 @@ class PastDecisionsTest {
         g.instruction.take(agent, corrected.id(), null);
         g.instruction.decide(agent, corrected.id(), new DecisionRequest("GRANTED", null, null, List.of(),
                 new Payee("Zoé Petit", "FR76 3000 6000 0112 3456 7890 189", null), null));
-        g.instruction.decide(agent, corrected.id(), new DecisionRequest("REFUSED", null, "Formation annulée",
-                List.of("La formation n'a pas lieu"), null, null));
+        // a correction that touches money is approved by a second agent (four eyes)
+        var proposal = g.instruction.proposeDecision(agent, corrected.id(), new DecisionRequest("REFUSED", null,
+                "Formation annulée", List.of("La formation n'a pas lieu"), null, null));
+        g.instruction.approveDecision(g.agent("Deagent41", DE), proposal.id());
         assertTrue(draft(zoe, again).live().eligible(), "her grant was corrected into a refusal");
 
         // the granted dossier is not refused for its own decision when an agent re-evaluates it
