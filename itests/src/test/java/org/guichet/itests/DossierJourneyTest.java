@@ -125,8 +125,12 @@ class DossierJourneyTest {
         assertEquals("ACCOUNT_NOT_ACTIVATED", early.code());
         Mailbox.Mail activation = mail.latest(LEA, "ACTIVATION");
         assertTrue(activation.subject().contains("Confirmez"), activation.subject());
-        assertEquals(200, api.post("/accounts/activation", map("token", activation.token()), null).status());
-        assertEquals("LINK_INVALID", api.post("/accounts/activation", map("token", activation.token()), null).code(),
+        // the link proves the mailbox, not the password given at sign-up: she gives it (or another) again
+        assertEquals("PASSWORD_REQUIRED", api.post("/accounts/activation", map("token", activation.token()), null).code());
+        assertEquals(200, api.post("/accounts/activation", map("token", activation.token(), "password", longPassword),
+                null).status());
+        assertEquals("LINK_INVALID", api.post("/accounts/activation", map("token", activation.token(), "password",
+                longPassword), null).code(),
                 "a link works once");
         String first = signIn(LEA, longPassword);
         assertEquals(204, api.delete("/sessions/current", first).status());

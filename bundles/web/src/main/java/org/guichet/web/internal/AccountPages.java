@@ -48,7 +48,9 @@ final class AccountPages {
     }
 
     void activateForm(Exchange x) throws IOException {
-        x.render(200, "account/activate.jte", "token", x.param("jeton"), "askPassword", false, "errors", Map.of());
+        // the link proves the mailbox, not a password chosen at sign-up (someone else may have signed up with this
+        // address): the person chooses hers here, which may be the same
+        x.render(200, "account/activate.jte", "token", x.param("jeton"), "askPassword", true, "errors", Map.of());
     }
 
     void activate(Exchange x) throws IOException {
@@ -58,7 +60,7 @@ final class AccountPages {
             portal.accounts().activate(token, password == null || password.isEmpty() ? null : password);
         } catch (GuichetException e) {
             if ("PASSWORD_REQUIRED".equals(e.code())) {
-                // an invited account has no password yet: it chooses one here
+                // no password was given: the person chooses one here
                 x.render(200, "account/activate.jte", "token", token, "askPassword", true, "errors", Map.of());
             } else {
                 x.render(400, "account/activate.jte", "token", token, "askPassword", "password".equals(e.field()),

@@ -149,30 +149,43 @@ public class AccountServiceImpl implements AccountService {
         return account;
     }
 
+    /** Whose link it is, read before any expensive work. */
+    private record LinkOwner(String email, String displayName) { }
+
+    /**
+     * The mailed link proves the mailbox, not the password: a password set at sign-up may be someone else's (account
+     * pre-takeover), so the person chooses hers here (it may be the same) and any earlier one is discarded. The link
+     * and the password rules are checked before the (slow, memory-hungry) hashing, and the link is used at most once
+     * even when sent several times at once.
+     */
     @Override
     public Account activate(String token, String password) {
         if (token == null || token.isBlank()) {
             throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien d'activation est incomplet.");
         }
-        String hash = password == null || password.isEmpty() ? null : hasher.hash(password);
-        // the policy needs the person's words: checked inside, before anything is written
-        return tx.call(em -> {
+        LinkOwner owner = tx.call(em -> {
             AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
-            if (a.passwordHash == null) {
-                if (hash == null) {
-                    throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
-                }
-                policy.check(password, a.email, a.displayName);
-                a.passwordHash = hash;
+            return new LinkOwner(a.email, a.displayName);
+        });
+        if (password == null || password.isEmpty()) {
+            throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
+        }
+        policy.check(password, owner.email(), owner.displayName());
+        String hash = hasher.hash(password);
+        return tx.call(em -> {
+            AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
+            if (!Tokens.use(em, t.id)) {
+                throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou"
+                        + " trop ancien). Vous pouvez en demander un nouveau, ou vous connecter avec un code reçu par"
+                        + " courriel.");
             }
-            t.usedAt = now();
-            if (!AccountState.ACTIVE.name().equals(a.state)) {
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
-            }
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            em.refresh(a);
+            MailboxProof.proven(em, a, ACTIVATION);
+            a.passwordHash = hash;
             Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
-                    "Adresse confirmée par le lien reçu");
+                    "Adresse confirmée par le lien reçu ; mot de passe choisi");
             return AccountViews.view(a);
         });
     }
@@ -323,10 +336,10 @@ public class AccountServiceImpl implements AccountService {
             if (AccountState.DISABLED.name().equals(a.state)) {
                 return new Attempt(null, stateRefusal(a));
             }
-            if (AccountState.PENDING.name().equals(a.state)) {
-                // the code came through the mailbox: the address is proven
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
+            // the code came through the mailbox: the address is proven (a pending account's password is discarded)
+            if (MailboxProof.proven(em, a, SIGN_IN_CODE)) {
+                Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Adresse confirmée par un code reçu ; tout mot de passe choisi avant est écarté");
             }
             return new Attempt(openSession(em, a, "CODE"), null);
         });
@@ -345,6 +358,7 @@ public class AccountServiceImpl implements AccountService {
             if (a == null || AccountState.DISABLED.name().equals(a.state)) {
                 return null;
             }
+            Tokens.voidAll(em, a.id, PASSWORD_RESET); // only the latest link works
             Tokens.issue(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
             Activity.record(em, "PASSWORD_RESET_REQUESTED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Lien pour un nouveau mot de passe envoyé");
@@ -360,21 +374,27 @@ public class AccountServiceImpl implements AccountService {
         if (token == null || token.isBlank()) {
             throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien est incomplet.");
         }
-        String hash = hasher.hash(newPassword == null ? "" : newPassword);
-        tx.run(em -> {
+        // the link and the rules first: no argon2id work for a bogus link
+        LinkOwner owner = tx.call(em -> {
             AccountTokenEntity t = Tokens.valid(em, PASSWORD_RESET, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
-            policy.check(newPassword, a.email, a.displayName);
+            return new LinkOwner(a.email, a.displayName);
+        });
+        policy.check(newPassword, owner.email(), owner.displayName());
+        String hash = hasher.hash(newPassword);
+        tx.run(em -> {
+            AccountTokenEntity t = Tokens.valid(em, PASSWORD_RESET, token);
+            if (!Tokens.use(em, t.id)) {
+                throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou"
+                        + " trop ancien). Vous pouvez en demander un nouveau.");
+            }
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            em.refresh(a);
+            MailboxProof.proven(em, a, PASSWORD_RESET);
+            MailboxProof.endSessions(em, a.id);
             a.passwordHash = hash;
             a.failedSignIns = 0;
             a.lockedUntil = null;
-            if (AccountState.PENDING.name().equals(a.state)) {
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
-            }
-            t.usedAt = now();
-            em.createQuery("update SessionEntity s set s.endedAt = :now where s.accountId = :a and s.endedAt is null")
-                    .setParameter("now", now()).setParameter("a", a.id).executeUpdate();
             Activity.record(em, "PASSWORD_CHANGED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Nouveau mot de passe choisi ; les sessions ouvertes sont fermées");
         });

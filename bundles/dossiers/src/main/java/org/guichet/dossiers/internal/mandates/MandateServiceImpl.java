@@ -29,6 +29,7 @@ import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.accounts.MailboxProof;
 import org.guichet.dossiers.internal.accounts.Secrets;
 import org.guichet.dossiers.internal.accounts.Tokens;
 import org.guichet.dossiers.internal.activity.Activity;
@@ -270,11 +271,9 @@ public class MandateServiceImpl implements MandateService {
         m.acceptedAt = now();
         voidTokens(em, m);
         AccountEntity applicant = em.find(AccountEntity.class, m.applicantId);
-        if (AccountState.PENDING.name().equals(applicant.state)) {
-            // the link or the code came through her mailbox: the address is proven
-            applicant.state = AccountState.ACTIVE.name();
-            applicant.activatedAt = now();
-        }
+        // the link or the code came through her mailbox: the address is proven, and a password someone may have set
+        // before that is discarded (account pre-takeover)
+        MailboxProof.proven(em, applicant, null);
         Activity.record(em, "MANDATE_GIVEN", actorId, actorName, m.applicantId, channel, null, m.organisationId,
                 "Mandat accepté " + how);
         em.flush();

@@ -75,7 +75,7 @@ class ConcurrentWritesTest {
         assertEquals(1, g.portal.queryLong("SELECT COUNT(*) FROM ACCOUNT WHERE EMAIL = 'same@example.fr'"));
         // and every activation link works, all at once
         var activated = TestPortal.race(16, i -> g.accounts.activate(g.portal.mail()
-                .lastLinkParameter("signup" + i + "@example.fr", "jeton").orElseThrow(), null));
+                .lastLinkParameter("signup" + i + "@example.fr", "jeton").orElseThrow(), PASSWORD));
         onlyExpected(activated, Set.of());
         assertEquals(16, g.portal.queryLong("SELECT COUNT(*) FROM ACCOUNT WHERE EMAIL LIKE 'signup%@example.fr'"
                 + " AND STATE = 'ACTIVE'"));
@@ -84,7 +84,7 @@ class ConcurrentWritesTest {
     @Test
     void wrongPasswordsSentAtOnceAreAllCountedAndLockTheAccount() {
         g.accounts.signUp("guess@example.fr", PASSWORD, "Cible");
-        g.accounts.activate(g.portal.mail().lastLinkParameter("guess@example.fr", "jeton").orElseThrow(), null);
+        g.accounts.activate(g.portal.mail().lastLinkParameter("guess@example.fr", "jeton").orElseThrow(), PASSWORD);
         var guesses = TestPortal.race(12, i -> g.accounts.signIn("guess@example.fr", "mauvais mot de passe " + i));
         onlyExpected(guesses, Set.of("INVALID_CREDENTIALS", "ACCOUNT_LOCKED"));
         assertEquals(0, ok(guesses));
