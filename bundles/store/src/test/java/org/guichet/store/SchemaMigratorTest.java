@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(5, real.currentVersion());
+        assertEquals(7, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -54,6 +54,16 @@ class SchemaMigratorTest {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
+            }
+            // V7: one row per bucket and window, its key unique (the duplicate of a concurrent first hit is refused)
+            s.executeUpdate("INSERT INTO RATE_BUCKET (BUCKET_KEY, WINDOW_START, HITS) VALUES ('sign_in:ip:x', 1800, 1)");
+            s.executeUpdate("UPDATE RATE_BUCKET SET HITS = HITS + 1 WHERE BUCKET_KEY = 'sign_in:ip:x' AND WINDOW_START = 1800");
+            java.sql.SQLException duplicate = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO RATE_BUCKET (BUCKET_KEY, WINDOW_START, HITS) VALUES ('sign_in:ip:x', 1800, 1)"));
+            assertEquals("23505", duplicate.getSQLState());
+            try (ResultSet rs = s.executeQuery("SELECT HITS FROM RATE_BUCKET")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.guichet.api.accounts.Role;
 import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.error.GuichetException;
+import org.guichet.api.limits.RateLimits;
 import org.guichet.api.scheme.AnswerError;
 
 /**
@@ -33,6 +34,7 @@ final class AccountPages {
     }
 
     void signUp(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.SIGN_UP);
         String email = x.param("email");
         String name = x.param("displayName");
         try {
@@ -54,6 +56,7 @@ final class AccountPages {
     }
 
     void activate(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.LINK);
         String token = x.param("jeton");
         String password = x.req().getParameter("password");
         try {
@@ -78,6 +81,7 @@ final class AccountPages {
     }
 
     void signIn(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.SIGN_IN);
         String email = x.param("email");
         SessionGrant grant;
         try {
@@ -95,6 +99,7 @@ final class AccountPages {
     }
 
     void codeRequest(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_REQUEST);
         String email = x.param("email");
         try {
             portal.accounts().sendSignInCode(email);
@@ -106,6 +111,7 @@ final class AccountPages {
     }
 
     void codeEntry(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_SIGN_IN);
         String email = x.param("email");
         SessionGrant grant;
         try {
@@ -123,6 +129,7 @@ final class AccountPages {
     }
 
     void forgotten(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.RESET_REQUEST);
         String email = x.param("email");
         try {
             portal.accounts().requestPasswordReset(email);
@@ -138,6 +145,7 @@ final class AccountPages {
     }
 
     void reset(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.LINK);
         String token = x.param("jeton");
         try {
             portal.accounts().resetPassword(token, x.req().getParameter("password"));
@@ -175,6 +183,9 @@ final class AccountPages {
      * link) is listed first, unlinked; {@code fallback} is the field it belongs to instead, when there is one.
      */
     static Map<String, String> errors(Ui ui, GuichetException e, List<String> fields, String fallback) {
+        if ("RATE_LIMITED".equals(e.code())) {
+            throw e; // not a mistake in the form: the servlet answers 429 with Retry-After and a page that says so
+        }
         Map<String, String> found = new LinkedHashMap<>();
         if (e.errors() != null) {
             for (Object item : e.errors()) {

@@ -23,6 +23,8 @@ import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.activity.Channel;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.limits.RateLimits;
+import org.guichet.api.limits.RateLimits.Scope;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.scheme.AnswerError;
@@ -56,15 +58,18 @@ public class AccountServiceImpl implements AccountService {
 
     private final Tx tx;
     private final MailService mail;
+    private final RateLimits limits;
     private final PasswordHasher hasher = new PasswordHasher();
     private final PasswordPolicy policy = new PasswordPolicy();
     private volatile PortalConfig config;
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference Database database, @Reference MailService mail, PortalConfig config) {
+            @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
+            PortalConfig config) {
         this.tx = new Tx(emf);
         this.mail = mail;
+        this.limits = limits;
         this.config = config;
         createConfiguredAdmin();
     }
@@ -128,6 +133,8 @@ public class AccountServiceImpl implements AccountService {
         }
         String e = address;
         String name = who;
+        // counted whether or not the address has an account, and before the expensive hashing
+        limits.hit(RateLimits.SIGN_UP, Scope.ADDRESS, e);
         String hash = hasher.hash(password);
         String token = Secrets.token();
         Account account = tx.call(em -> {
@@ -201,6 +208,7 @@ public class AccountServiceImpl implements AccountService {
     public SessionGrant signIn(String email, String password) {
         String e = AccountViews.normaliseEmail(email, "email");
         String pw = password == null ? "" : password;
+        limits.hit(RateLimits.SIGN_IN, Scope.ADDRESS, e);
         int max = Math.max(1, config.signin_max_failures());
         // 1. a try is reserved atomically (counted before the comparison, refused once the limit is reached, under the
         //    row's lock): guesses sent all at once are each counted and at most `max` are ever compared
@@ -269,6 +277,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public void sendSignInCode(String email) {
         String e = AccountViews.normaliseEmail(email, "email");
+        limits.hit(RateLimits.CODE_REQUEST, Scope.ADDRESS, e);
         String code = Secrets.code();
         OutgoingMail message = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
@@ -302,6 +311,7 @@ public class AccountServiceImpl implements AccountService {
     public SessionGrant signInWithCode(String email, String code) {
         String e = AccountViews.normaliseEmail(email, "email");
         String c = code == null ? "" : code.replaceAll("\\s", "");
+        limits.hit(RateLimits.CODE_SIGN_IN, Scope.ADDRESS, e);
         Attempt attempt = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
             GuichetException wrong = new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CODE", "code",
@@ -352,6 +362,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public void requestPasswordReset(String email) {
         String e = AccountViews.normaliseEmail(email, "email");
+        limits.hit(RateLimits.RESET_REQUEST, Scope.ADDRESS, e);
         String token = Secrets.token();
         OutgoingMail message = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);

@@ -19,6 +19,8 @@ import org.guichet.api.activity.Channel;
 import org.guichet.api.dossiers.DocumentContent;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.limits.RateLimits;
+import org.guichet.api.limits.RateLimits.Scope;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.mandates.Mandate;
@@ -67,17 +69,21 @@ public class MandateServiceImpl implements MandateService {
     private final PortalConfig config;
     private final DocumentFiles files;
     private final Clock clock;
+    private final RateLimits limits;
 
     @Activate
     public MandateServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference Database database, @Reference MailService mail, PortalConfig config) {
-        this(emf, mail, config, Clock.systemUTC());
+            @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
+            PortalConfig config) {
+        this(emf, mail, limits, config, Clock.systemUTC());
     }
 
     /** For tests: the same with a clock of one's own. */
-    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, PortalConfig config, Clock clock) {
+    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
+            Clock clock) {
         this.tx = new Tx(emf);
         this.mail = mail;
+        this.limits = limits;
         this.config = config;
         this.files = new DocumentFiles(Storage.documentsDir(config));
         this.clock = clock;
@@ -87,6 +93,7 @@ public class MandateServiceImpl implements MandateService {
     public Mandate request(Caller mediator, String applicantEmail, String applicantName) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
+        limits.hit(RateLimits.MANDATE_REQUEST, Scope.ACCOUNT, Long.toString(mediator.accountId()));
         return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             MandateEntity m = pendingOrNew(em, mediator, applicant, "EMAIL_CONFIRMATION");
@@ -100,6 +107,7 @@ public class MandateServiceImpl implements MandateService {
             InputStream consentForm) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
+        limits.hit(RateLimits.MANDATE_REQUEST, Scope.ACCOUNT, Long.toString(mediator.accountId()));
         if (consentForm == null) {
             throw GuichetException.invalid("FILE_REQUIRED", "file", "Joignez le formulaire de consentement signé.");
         }
@@ -229,6 +237,7 @@ public class MandateServiceImpl implements MandateService {
     @Override
     public Mandate acceptWithCode(Caller caller, long mandateId, String code) {
         String c = code == null ? "" : code.replaceAll("\\s", "");
+        limits.hit(RateLimits.MANDATE_CODE, Scope.ACCOUNT, Long.toString(caller.accountId()));
         Outcome out = tx.call(em -> {
             MandateEntity m = visible(em, caller, mandateId);
             AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.subjectId = :m and"
