@@ -59,7 +59,8 @@ public final class Guichet implements AutoCloseable {
         portal = new TestPortal(kind);
         config = portal.config(Map.of());
         this.limits = new RateLimitsImpl(portal.emf(), TestPortal.config(RateLimitConfig.class, limits), clock);
-        accounts = new AccountServiceImpl(portal.emf(), portal.database(), portal.mail(), this.limits, config);
+        // mails sent in the call, so that a test reads them at once (the service sends them after the answer)
+        accounts = new AccountServiceImpl(portal.emf(), portal.mail(), this.limits, config, Runnable::run);
         dossiers = new DossierServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
                 clock);
         instruction = new InstructionServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.Account;
@@ -39,6 +40,7 @@ import org.guichet.dossiers.internal.jpa.OrganisationEntity;
 import org.guichet.dossiers.internal.jpa.SessionEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -59,6 +61,7 @@ public class AccountServiceImpl implements AccountService {
     private final Tx tx;
     private final MailService mail;
     private final RateLimits limits;
+    private final Executor mailLater;
     private final PasswordHasher hasher = new PasswordHasher();
     private final PasswordPolicy policy = new PasswordPolicy();
     private volatile PortalConfig config;
@@ -67,11 +70,34 @@ public class AccountServiceImpl implements AccountService {
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
             @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
             PortalConfig config) {
+        this(emf, mail, limits, config, MailLater.start());
+    }
+
+    /**
+     * @param mailLater runs the sending of the mails a request about a mailbox causes (code, reset link, activation)
+     *                  after the answer, so that an address with an account answers as fast as one without; tests give
+     *                  {@code Runnable::run}
+     */
+    public AccountServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
+            Executor mailLater) {
         this.tx = new Tx(emf);
         this.mail = mail;
         this.limits = limits;
         this.config = config;
+        this.mailLater = mailLater;
         createConfiguredAdmin();
+    }
+
+    @Deactivate
+    void deactivate() {
+        MailLater.stop(mailLater);
+    }
+
+    /** Sends after the answer (see {@link MailLater}); quietly, like every mail. */
+    private void sendLater(OutgoingMail message) {
+        if (message != null) {
+            mailLater.execute(() -> Mails.sendQuietly(mail, message));
+        }
     }
 
     @Modified
@@ -152,7 +178,7 @@ public class AccountServiceImpl implements AccountService {
                     "Compte demandeur créé, en attente de confirmation de l'adresse");
             return AccountViews.view(a);
         });
-        Mails.sendQuietly(mail, Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
+        sendLater(Mails.activation(e, name, link("/compte/activer", token), config.activation_hours()));
         return account;
     }
 
@@ -302,9 +328,7 @@ public class AccountServiceImpl implements AccountService {
                     "Code de connexion envoyé par courriel");
             return Mails.signInCode(a.email, a.displayName, code, config.code_minutes());
         });
-        if (message != null) {
-            Mails.sendQuietly(mail, message);
-        }
+        sendLater(message);
     }
 
     @Override
@@ -375,9 +399,7 @@ public class AccountServiceImpl implements AccountService {
                     "Lien pour un nouveau mot de passe envoyé");
             return Mails.passwordReset(a.email, a.displayName, link("/compte/nouveau-mot-de-passe", token));
         });
-        if (message != null) {
-            Mails.sendQuietly(mail, message);
-        }
+        sendLater(message);
     }
 
     @Override
