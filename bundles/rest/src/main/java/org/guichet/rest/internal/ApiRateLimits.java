@@ -55,7 +55,8 @@ public class ApiRateLimits implements ContainerRequestFilter {
             return;
         }
         String key = request.getHeaderString("X-Api-Key");
-        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        // relative to the endpoint's address (/v1); stripped too in case a container gives it
+        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "").replaceFirst("^v1/", "");
         String action = action(request.getMethod(), path, key != null && !key.isBlank());
         if (action == null) {
             return;
