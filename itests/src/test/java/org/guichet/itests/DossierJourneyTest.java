@@ -125,8 +125,12 @@ class DossierJourneyTest {
         assertEquals("ACCOUNT_NOT_ACTIVATED", early.code());
         Mailbox.Mail activation = mail.latest(LEA, "ACTIVATION");
         assertTrue(activation.subject().contains("Confirmez"), activation.subject());
-        assertEquals(200, api.post("/accounts/activation", map("token", activation.token()), null).status());
-        assertEquals("LINK_INVALID", api.post("/accounts/activation", map("token", activation.token()), null).code(),
+        // the link proves the mailbox, not the password given at sign-up: she gives it (or another) again
+        assertEquals("PASSWORD_REQUIRED", api.post("/accounts/activation", map("token", activation.token()), null).code());
+        assertEquals(200, api.post("/accounts/activation", map("token", activation.token(), "password", longPassword),
+                null).status());
+        assertEquals("LINK_INVALID", api.post("/accounts/activation", map("token", activation.token(), "password",
+                longPassword), null).code(),
                 "a link works once");
         String first = signIn(LEA, longPassword);
         assertEquals(204, api.delete("/sessions/current", first).status());
@@ -164,6 +168,9 @@ class DossierJourneyTest {
         Reply ninaIn = api.post("/sessions/code", map("email", NINA, "code", mail.latest(NINA, "SIGN_IN_CODE").code()), null);
         assertEquals(201, ninaIn.status(), "a code proves the address: " + ninaIn);
         nina = ninaIn.json().path("token").asText();
+        // and discards the password given before the address was proven (anyone could have signed up with it)
+        assertEquals("INVALID_CREDENTIALS", api.post("/sessions", map("email", NINA, "password",
+                "nina aime les trains de nuit"), null).code());
     }
 
     @Test
@@ -521,8 +528,14 @@ class DossierJourneyTest {
         dist.kill();
 
         dist.start(Duration.ofMinutes(3));
-        String ninaAgain = api.post("/sessions", map("email", NINA, "password", "nina aime les trains de nuit"), null)
-                .json().path("token").asText();
+        // she signs in with codes only (her sign-up password was discarded when the code proved her address)
+        long codesBefore = mail.count(NINA, "SIGN_IN_CODE");
+        assertEquals(202, api.post("/sessions/code-requests", map("email", NINA), null).status());
+        for (int i = 0; i < 100 && mail.count(NINA, "SIGN_IN_CODE") == codesBefore; i++) {
+            Thread.sleep(100); // the mail leaves after the answer
+        }
+        String ninaAgain = api.post("/sessions/code", map("email", NINA, "code", mail.latest(NINA, "SIGN_IN_CODE")
+                .code()), null).json().path("token").asText();
         JsonNode after = api.get("/dossiers/" + d, ninaAgain).json();
         assertEquals("SUBMITTED", after.path("state").asText(), after.toString());
         assertEquals(receipt.json().path("number").asText(), after.path("receipt").path("number").asText());

@@ -142,7 +142,8 @@ class OpenApiClientJourneyTest {
         assertEquals(AccountState.PENDING, signedUp.getState());
         assertEquals("ACCOUNT_NOT_ACTIVATED", error(assertThrows(ApiException.class,
                 () -> accounts.signIn(new Credentials().email(INES).password(INES_PASSWORD))), 403).getCode());
-        Account activated = accounts.activateAccount(new Activation().token(mail.latest(INES, "ACTIVATION").token()));
+        Account activated = accounts.activateAccount(new Activation().token(mail.latest(INES, "ACTIVATION").token())
+                .password(INES_PASSWORD));
         assertEquals(AccountState.ACTIVE, activated.getState());
         ApiClient ines = session(accounts.signIn(new Credentials().email(INES).password(INES_PASSWORD)).getToken());
         assertEquals(INES, new AccountsApi(ines).getMyAccount().getEmail());

@@ -204,6 +204,7 @@ class WebPagesBrowserTest {
             assertTrue(driver.getTitle().startsWith("Regardez vos courriels"), driver.getTitle());
 
             driver.get(dist.url("/compte/activer?jeton=" + mail.latest(email, "ACTIVATION").token()));
+            type(driver, "password", "jardin violet sous la pluie");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
             assertTrue(driver.getCurrentUrl().contains("/compte/connexion"), driver.getCurrentUrl());
             auditAs(driver, auditor, "signin");

@@ -161,6 +161,13 @@ public class SeptemberMorningSimulation extends Simulation {
                 if (!adminGiven) {
                     LocalDistribution.setConfig(SETTINGS.home(), "org.guichet.accounts.cfg", "admin.email", adminEmail);
                 }
+                // the simulated people all come from this machine's address: the per-client-address rate limits
+                // (etc/org.guichet.ratelimits.cfg) are opened wide; those per mail address and account stay
+                for (String key : java.util.List.of("sign.up.per.ip", "sign.in.per.ip", "code.request.per.ip",
+                        "code.sign.in.per.ip", "reset.request.per.ip", "link.per.ip", "mandate.request.per.ip",
+                        "partner.per.ip")) {
+                    LocalDistribution.setConfig(SETTINGS.home(), "org.guichet.ratelimits.cfg", key, "10000000");
+                }
                 long t0 = System.nanoTime();
                 distribution.start(SETTINGS.httpPort(), SETTINGS.sshPort());
                 portal.awaitHealthy(Duration.ofMinutes(4), distribution);
@@ -284,7 +291,8 @@ public class SeptemberMorningSimulation extends Simulation {
                                 status().is(201)),
                         readMail("ACTIVATION", "email", "activationToken"),
                         call("activate", r -> r.post("/accounts/activation")
-                                .body(json(s -> Portal.map("token", s.getString("activationToken")))).asJson(),
+                                .body(json(s -> Portal.map("token", s.getString("activationToken"), "password",
+                                        Campaign.APPLICANT_PASSWORD))).asJson(),
                                 status().is(200)),
                         think(),
                         signIn(Campaign.APPLICANT_PASSWORD),

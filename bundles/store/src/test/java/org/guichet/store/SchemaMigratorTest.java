@@ -63,6 +63,16 @@ class SchemaMigratorTest {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
             }
+            // V7: one row per bucket and window, its key unique (the duplicate of a concurrent first hit is refused)
+            s.executeUpdate("INSERT INTO RATE_BUCKET (BUCKET_KEY, WINDOW_START, HITS) VALUES ('sign_in:ip:x', 1800, 1)");
+            s.executeUpdate("UPDATE RATE_BUCKET SET HITS = HITS + 1 WHERE BUCKET_KEY = 'sign_in:ip:x' AND WINDOW_START = 1800");
+            java.sql.SQLException duplicate = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO RATE_BUCKET (BUCKET_KEY, WINDOW_START, HITS) VALUES ('sign_in:ip:x', 1800, 1)"));
+            assertEquals("23505", duplicate.getSQLState());
+            try (ResultSet rs = s.executeQuery("SELECT HITS FROM RATE_BUCKET")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1));
+            }
         }
     }
 

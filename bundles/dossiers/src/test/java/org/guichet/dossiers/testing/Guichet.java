@@ -1,5 +1,8 @@
 package org.guichet.dossiers.testing;
 
+import org.guichet.dossiers.internal.limits.RateLimitConfig;
+import org.guichet.dossiers.internal.limits.RateLimitsImpl;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,20 +45,28 @@ public final class Guichet implements AutoCloseable {
     public final MandateServiceImpl mandates;
     public final PartnerServiceImpl partners;
     public final PaymentServiceImpl payments;
+    public final RateLimitsImpl limits;
 
     public Guichet() {
         this(TestPortal.Kind.DERBY);
     }
 
     public Guichet(TestPortal.Kind kind) {
+        this(kind, Map.of());
+    }
+
+    /** @param limits properties of etc/org.guichet.ratelimits.cfg (RateLimitConfig) */
+    public Guichet(TestPortal.Kind kind, Map<String, ?> limits) {
         portal = new TestPortal(kind);
         config = portal.config(Map.of());
-        accounts = new AccountServiceImpl(portal.emf(), portal.database(), portal.mail(), config);
+        this.limits = new RateLimitsImpl(portal.emf(), TestPortal.config(RateLimitConfig.class, limits), clock);
+        // mails sent in the call, so that a test reads them at once (the service sends them after the answer)
+        accounts = new AccountServiceImpl(portal.emf(), portal.mail(), this.limits, config, Runnable::run);
         dossiers = new DossierServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
                 clock);
         instruction = new InstructionServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(),
                 portal.letters(), dossiers, portal.sepa(), config, clock);
-        mandates = new MandateServiceImpl(portal.emf(), portal.mail(), config, clock);
+        mandates = new MandateServiceImpl(portal.emf(), portal.mail(), this.limits, config, clock);
         partners = new PartnerServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
                 clock);
         payments = new PaymentServiceImpl(portal.emf(), portal.database(), dossiers, portal.registry(), portal.sepa(),

@@ -121,7 +121,8 @@ public final class SubmissionBurst {
             Thread.sleep(50);
             token = Outboxes.latestToken(home.resolve("data/guichet/mail"), email, "ACTIVATION");
         }
-        check(send("POST", base + "/accounts/activation", "{\"token\":\"" + token + "\"}", null), 200);
+        check(send("POST", base + "/accounts/activation", "{\"token\":\"" + token + "\",\"password\":\"" + password
+                + "\"}", null), 200);
         String session = field(check(send("POST", base + "/sessions", "{\"email\":\"" + email + "\",\"password\":\""
                 + password + "\"}", null), 201), "token");
         long dossier = Long.parseLong(field(check(send("POST", base + "/dossiers",

@@ -15,6 +15,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.guichet.api.accounts.AccountService;
+import org.guichet.api.limits.RateLimits;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.instruction.InstructionService;
@@ -69,6 +70,7 @@ public class ApiServer {
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
     private volatile Metrics metrics;
+    private volatile RateLimits limits;
     private Server server;
     /** the largest upload CXF reads at all (a scheme may allow up to this per document) */
     static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -101,6 +103,7 @@ public class ApiServer {
         providers.add(new JacksonJsonProvider(objectMapper()));
         providers.addAll(ErrorMappers.all());
         providers.add(new ApiRequestMetrics(() -> metrics));
+        providers.add(new ApiRateLimits(() -> limits));
         factory.setProviders(providers);
         // no WADL: CXF's generator answers ?_wadl before any filter of ours; this interceptor answers 404 first
         factory.getInInterceptors().add(new NoWadl());
@@ -183,6 +186,12 @@ public class ApiServer {
     void addIndicator(HealthIndicator indicator) { indicators.add(indicator); }
 
     void removeIndicator(HealthIndicator indicator) { indicators.remove(indicator); }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setLimits(RateLimits l) { limits = l; }
+
+    void unsetLimits(RateLimits l) { if (limits == l) { limits = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.guichet.api.accounts.Role;
 import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.error.GuichetException;
+import org.guichet.api.limits.RateLimits;
 import org.guichet.api.scheme.AnswerError;
 
 /**
@@ -33,6 +34,7 @@ final class AccountPages {
     }
 
     void signUp(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.SIGN_UP);
         String email = x.param("email");
         String name = x.param("displayName");
         try {
@@ -49,17 +51,20 @@ final class AccountPages {
     }
 
     void activateForm(Exchange x) throws IOException {
-        x.render(200, "account/activate.jte", "token", x.param("jeton"), "askPassword", false, "errors", Map.of());
+        // the link proves the mailbox, not a password chosen at sign-up (someone else may have signed up with this
+        // address): the person chooses hers here, which may be the same
+        x.render(200, "account/activate.jte", "token", x.param("jeton"), "askPassword", true, "errors", Map.of());
     }
 
     void activate(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.LINK);
         String token = x.param("jeton");
         String password = x.req().getParameter("password");
         try {
             portal.accounts().activate(token, password == null || password.isEmpty() ? null : password);
         } catch (GuichetException e) {
             if ("PASSWORD_REQUIRED".equals(e.code())) {
-                // an invited account has no password yet: it chooses one here
+                // no password was given: the person chooses one here
                 x.render(200, "account/activate.jte", "token", token, "askPassword", true, "errors", Map.of());
             } else {
                 x.render(400, "account/activate.jte", "token", token, "askPassword", "password".equals(e.field()),
@@ -77,6 +82,7 @@ final class AccountPages {
     }
 
     void signIn(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.SIGN_IN);
         String email = x.param("email");
         SessionGrant grant;
         try {
@@ -94,6 +100,7 @@ final class AccountPages {
     }
 
     void codeRequest(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_REQUEST);
         String email = x.param("email");
         try {
             portal.accounts().sendSignInCode(email);
@@ -105,6 +112,7 @@ final class AccountPages {
     }
 
     void codeEntry(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_SIGN_IN);
         String email = x.param("email");
         SessionGrant grant;
         try {
@@ -122,6 +130,7 @@ final class AccountPages {
     }
 
     void forgotten(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.RESET_REQUEST);
         String email = x.param("email");
         try {
             portal.accounts().requestPasswordReset(email);
@@ -137,6 +146,7 @@ final class AccountPages {
     }
 
     void reset(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.LINK);
         String token = x.param("jeton");
         try {
             portal.accounts().resetPassword(token, x.req().getParameter("password"));
@@ -174,6 +184,9 @@ final class AccountPages {
      * link) is listed first, unlinked; {@code fallback} is the field it belongs to instead, when there is one.
      */
     static Map<String, String> errors(Ui ui, GuichetException e, List<String> fields, String fallback) {
+        if ("RATE_LIMITED".equals(e.code())) {
+            throw e; // not a mistake in the form: the servlet answers 429 with Retry-After and a page that says so
+        }
         Map<String, String> found = new LinkedHashMap<>();
         if (e.errors() != null) {
             for (Object item : e.errors()) {

@@ -48,6 +48,7 @@ final class ApplicantPages {
 
     void requestMandate(Exchange x) throws IOException {
         Caller caller = x.caller();
+        portal.limit(x.req(), org.guichet.api.limits.RateLimits.MANDATE_REQUEST);
         String email = x.param("applicantEmail");
         String name = x.param("applicantName");
         try {

@@ -22,6 +22,7 @@ final class MandatePage {
 
     void accept(Exchange x) throws IOException {
         String token = x.param("jeton");
+        portal.limit(x.req(), org.guichet.api.limits.RateLimits.LINK);
         try {
             Mandate mandate = portal.mandates().acceptWithToken(token);
             x.render(200, "mandate/accepted.jte", "mediator", mandate.mediator().displayName(), "organisation",

@@ -1,6 +1,7 @@
 package org.guichet.web.internal;
 
 import org.guichet.api.accounts.AccountService;
+import org.guichet.api.limits.RateLimits;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
@@ -54,6 +55,10 @@ public class Portal {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SchemeTrust schemeTrust;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RateLimits limits;
+
     private volatile BundleContext context;
 
     /** Thrown when a service the page needs is not (yet, or no longer) there. */
@@ -75,6 +80,19 @@ public class Portal {
             throw new Unavailable(name);
         }
         return service;
+    }
+
+    /**
+     * Counts this request against its client address's limit for the action (the connection's address, or the
+     * X-Forwarded-For a trusted proxy added: etc/org.guichet.ratelimits.cfg); over the limit, a TOO_MANY_ATTEMPTS
+     * refusal that the servlet answers 429 with Retry-After. Called before any work, so a flood costs no hashing and
+     * no mail.
+     */
+    void limit(javax.servlet.http.HttpServletRequest req, String action) {
+        RateLimits l = limits;
+        if (l != null) {
+            l.hit(action, RateLimits.Scope.IP, l.clientAddress(req.getRemoteAddr(), req.getHeader("X-Forwarded-For")));
+        }
     }
 
     public AccountService accounts() {

@@ -70,7 +70,11 @@ public class PortalServlet extends HttpServlet {
     /** A refusal as a page: its status from its kind, its words from the message bundle by its code. */
     static void refused(Exchange x, GuichetException e) throws IOException {
         int status = e.kind().status();
-        x.render(status, "refused.jte", "title", x.ui().t(status == 404 ? "page.notFound.title" : "page.refused.title"),
+        if (e.details() != null && e.details().get("retryAfterSeconds") instanceof Number n) {
+            x.resp().setHeader("Retry-After", String.valueOf(n.longValue()));
+        }
+        x.render(status, "refused.jte", "title", x.ui().t(status == 404 ? "page.notFound.title"
+                : status == 429 ? "page.tooMany.title" : "page.refused.title"),
                 "message", x.ui().error(e));
     }
 

@@ -90,4 +90,16 @@ class CommonTemplatesTest {
         assertTrue(render("refused.jte", "ui", Samples.ui(Locale.ENGLISH), "title", "T", "message", "M")
                 .contains("Back to my applications"));
     }
+
+    @Test
+    void tooManyRequestsIsAFrenchPageInWordsWithItsTitle() {
+        Ui fr = Samples.ui(Locale.FRENCH);
+        org.guichet.api.error.GuichetException limited = new org.guichet.api.error.GuichetException(
+                org.guichet.api.error.GuichetException.Kind.TOO_MANY_ATTEMPTS, "RATE_LIMITED", null, "Trop de demandes en peu de temps : réessayez dans 2 minutes.", null,
+                Map.of("retryAfterSeconds", 120L));
+        String page = render("refused.jte", "ui", fr, "title", fr.t("page.tooMany.title"), "message", fr.error(limited));
+        assertTrue(page.contains("<h1>Trop de demandes</h1>") && page.contains("réessayez dans 2 minutes"), page);
+        Ui en = Samples.ui(Locale.ENGLISH);
+        assertTrue(en.error(limited).contains("Wait a few minutes"), en.error(limited));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.Account;
@@ -23,6 +24,8 @@ import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.activity.Channel;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.limits.RateLimits;
+import org.guichet.api.limits.RateLimits.Scope;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.scheme.AnswerError;
@@ -37,6 +40,7 @@ import org.guichet.dossiers.internal.jpa.OrganisationEntity;
 import org.guichet.dossiers.internal.jpa.SessionEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -56,17 +60,44 @@ public class AccountServiceImpl implements AccountService {
 
     private final Tx tx;
     private final MailService mail;
+    private final RateLimits limits;
+    private final Executor mailLater;
     private final PasswordHasher hasher = new PasswordHasher();
     private final PasswordPolicy policy = new PasswordPolicy();
     private volatile PortalConfig config;
 
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference Database database, @Reference MailService mail, PortalConfig config) {
+            @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
+            PortalConfig config) {
+        this(emf, mail, limits, config, MailLater.start());
+    }
+
+    /**
+     * @param mailLater runs the sending of the mails a request about a mailbox causes (code, reset link, activation)
+     *                  after the answer, so that an address with an account answers as fast as one without; tests give
+     *                  {@code Runnable::run}
+     */
+    public AccountServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
+            Executor mailLater) {
         this.tx = new Tx(emf);
         this.mail = mail;
+        this.limits = limits;
         this.config = config;
+        this.mailLater = mailLater;
         createConfiguredAdmin();
+    }
+
+    @Deactivate
+    void deactivate() {
+        MailLater.stop(mailLater);
+    }
+
+    /** Sends after the answer (see {@link MailLater}); quietly, like every mail. */
+    private void sendLater(OutgoingMail message) {
+        if (message != null) {
+            mailLater.execute(() -> Mails.sendQuietly(mail, message));
+        }
     }
 
     @Modified
@@ -134,6 +165,8 @@ public class AccountServiceImpl implements AccountService {
         }
         String e = address;
         String name = who;
+        // counted whether or not the address has an account, and before the expensive hashing
+        limits.hit(RateLimits.SIGN_UP, Scope.ADDRESS, e);
         String hash = hasher.hash(password);
         String token = Secrets.token();
         Account account = tx.call(em -> {
@@ -152,39 +185,51 @@ public class AccountServiceImpl implements AccountService {
                     "Compte demandeur créé, en attente de confirmation de l'adresse");
             return AccountViews.view(a);
         });
-        Mails.sendQuietly(mail, Mails.activation(e, lang, name, link("/compte/activer", token, lang),
-                config.activation_hours()));
+        sendLater(Mails.activation(e, lang, name, link("/compte/activer", token, lang), config.activation_hours()));
         return account;
     }
 
+    /** Whose link it is, read before any expensive work. */
+    private record LinkOwner(String email, String displayName) { }
+
+    /**
+     * The mailed link proves the mailbox, not the password: a password set at sign-up may be someone else's (account
+     * pre-takeover), so the person chooses hers here (it may be the same) and any earlier one is discarded. The link
+     * and the password rules are checked before the (slow, memory-hungry) hashing, and the link is used at most once
+     * even when sent several times at once.
+     */
     @Override
     public Account activate(String token, String password) {
         if (token == null || token.isBlank()) {
             throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien d'activation est incomplet.");
         }
-        String hash = password == null || password.isEmpty() ? null : hasher.hash(password);
-        // the policy needs the person's words: checked inside, before anything is written
-        return tx.call(em -> {
+        LinkOwner owner = tx.call(em -> {
             AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            return new LinkOwner(a.email, a.displayName);
+        });
+        if (password == null || password.isEmpty()) {
+            throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
+        }
+        policy.check(password, owner.email(), owner.displayName());
+        String hash = hasher.hash(password);
+        return tx.call(em -> {
+            AccountTokenEntity t = Tokens.valid(em, ACTIVATION, token);
+            if (!Tokens.use(em, t.id)) {
+                throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou"
+                        + " trop ancien). Vous pouvez en demander un nouveau, ou vous connecter avec un code reçu par"
+                        + " courriel.");
+            }
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            em.refresh(a);
             if (AccountState.DISABLED.name().equals(a.state)) {
                 // an activation link mailed before an admin disabled the account does not bring it back
                 throw stateRefusal(a);
             }
-            if (a.passwordHash == null) {
-                if (hash == null) {
-                    throw GuichetException.invalid("PASSWORD_REQUIRED", "password", "Choisissez un mot de passe.");
-                }
-                policy.check(password, a.email, a.displayName);
-                a.passwordHash = hash;
-            }
-            t.usedAt = now();
-            if (!AccountState.ACTIVE.name().equals(a.state)) {
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
-            }
+            MailboxProof.proven(em, a, ACTIVATION);
+            a.passwordHash = hash;
             Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
-                    "Adresse confirmée par le lien reçu");
+                    "Adresse confirmée par le lien reçu ; mot de passe choisi");
             return AccountViews.view(a);
         });
     }
@@ -200,6 +245,7 @@ public class AccountServiceImpl implements AccountService {
     public SessionGrant signIn(String email, String password) {
         String e = AccountViews.normaliseEmail(email, "email");
         String pw = password == null ? "" : password;
+        limits.hit(RateLimits.SIGN_IN, Scope.ADDRESS, e);
         int max = Math.max(1, config.signin_max_failures());
         // 1. a try is reserved atomically (counted before the comparison, refused once the limit is reached, under the
         //    row's lock): guesses sent all at once are each counted and at most `max` are ever compared
@@ -268,6 +314,7 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public void sendSignInCode(String email) {
         String e = AccountViews.normaliseEmail(email, "email");
+        limits.hit(RateLimits.CODE_REQUEST, Scope.ADDRESS, e);
         String code = Secrets.code();
         OutgoingMail message = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
@@ -292,15 +339,14 @@ public class AccountServiceImpl implements AccountService {
                     "Code de connexion envoyé par courriel");
             return Mails.signInCode(a.email, a.language, a.displayName, code, config.code_minutes());
         });
-        if (message != null) {
-            Mails.sendQuietly(mail, message);
-        }
+        sendLater(message);
     }
 
     @Override
     public SessionGrant signInWithCode(String email, String code) {
         String e = AccountViews.normaliseEmail(email, "email");
         String c = code == null ? "" : code.replaceAll("\\s", "");
+        limits.hit(RateLimits.CODE_SIGN_IN, Scope.ADDRESS, e);
         Attempt attempt = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
             GuichetException wrong = new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CODE", "code",
@@ -335,10 +381,10 @@ public class AccountServiceImpl implements AccountService {
             if (AccountState.DISABLED.name().equals(a.state)) {
                 return new Attempt(null, stateRefusal(a));
             }
-            if (AccountState.PENDING.name().equals(a.state)) {
-                // the code came through the mailbox: the address is proven
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
+            // the code came through the mailbox: the address is proven (a pending account's password is discarded)
+            if (MailboxProof.proven(em, a, SIGN_IN_CODE)) {
+                Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Adresse confirmée par un code reçu ; tout mot de passe choisi avant est écarté");
             }
             return new Attempt(openSession(em, a, "CODE"), null);
         });
@@ -351,21 +397,21 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public void requestPasswordReset(String email) {
         String e = AccountViews.normaliseEmail(email, "email");
+        limits.hit(RateLimits.RESET_REQUEST, Scope.ADDRESS, e);
         String token = Secrets.token();
         OutgoingMail message = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
             if (a == null || AccountState.DISABLED.name().equals(a.state)) {
                 return null;
             }
+            Tokens.voidAll(em, a.id, PASSWORD_RESET); // only the latest link works
             Tokens.issue(em, a.id, PASSWORD_RESET, token, null, Duration.ofHours(1));
             Activity.record(em, "PASSWORD_RESET_REQUESTED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Lien pour un nouveau mot de passe envoyé");
             return Mails.passwordReset(a.email, a.language, a.displayName, link("/compte/nouveau-mot-de-passe", token,
                     a.language));
         });
-        if (message != null) {
-            Mails.sendQuietly(mail, message);
-        }
+        sendLater(message);
     }
 
     @Override
@@ -373,21 +419,27 @@ public class AccountServiceImpl implements AccountService {
         if (token == null || token.isBlank()) {
             throw GuichetException.invalid("TOKEN_REQUIRED", "token", "Le lien est incomplet.");
         }
-        String hash = hasher.hash(newPassword == null ? "" : newPassword);
-        tx.run(em -> {
+        // the link and the rules first: no argon2id work for a bogus link
+        LinkOwner owner = tx.call(em -> {
             AccountTokenEntity t = Tokens.valid(em, PASSWORD_RESET, token);
             AccountEntity a = em.find(AccountEntity.class, t.accountId);
-            policy.check(newPassword, a.email, a.displayName);
+            return new LinkOwner(a.email, a.displayName);
+        });
+        policy.check(newPassword, owner.email(), owner.displayName());
+        String hash = hasher.hash(newPassword);
+        tx.run(em -> {
+            AccountTokenEntity t = Tokens.valid(em, PASSWORD_RESET, token);
+            if (!Tokens.use(em, t.id)) {
+                throw GuichetException.invalid("LINK_INVALID", "token", "Ce lien n'est plus valable (déjà utilisé ou"
+                        + " trop ancien). Vous pouvez en demander un nouveau.");
+            }
+            AccountEntity a = em.find(AccountEntity.class, t.accountId);
+            em.refresh(a);
+            MailboxProof.proven(em, a, PASSWORD_RESET);
+            MailboxProof.endSessions(em, a.id);
             a.passwordHash = hash;
             a.failedSignIns = 0;
             a.lockedUntil = null;
-            if (AccountState.PENDING.name().equals(a.state)) {
-                a.state = AccountState.ACTIVE.name();
-                a.activatedAt = now();
-            }
-            t.usedAt = now();
-            em.createQuery("update SessionEntity s set s.endedAt = :now where s.accountId = :a and s.endedAt is null")
-                    .setParameter("now", now()).setParameter("a", a.id).executeUpdate();
             Activity.record(em, "PASSWORD_CHANGED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                     "Nouveau mot de passe choisi ; les sessions ouvertes sont fermées");
         });

@@ -21,10 +21,14 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /** how many hashes were computed: tests check that cheap refusals come before this expensive work */
+    static final java.util.concurrent.atomic.AtomicLong HASHES = new java.util.concurrent.atomic.AtomicLong();
+
     /** verified when the account does not exist, so that timing does not reveal it */
     private static final String DUMMY = new PasswordHasher().hash("not a real password, for timing only");
 
     public String hash(String password) {
+        HASHES.incrementAndGet();
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);

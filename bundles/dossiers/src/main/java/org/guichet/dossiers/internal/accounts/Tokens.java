@@ -58,4 +58,11 @@ public final class Tokens {
         return em.createNativeQuery("UPDATE ACCOUNT_TOKEN SET USED_AT = ? WHERE ID = ? AND USED_AT IS NULL")
                 .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, tokenId).executeUpdate() == 1;
     }
+
+    /** Voids every open secret of this purpose mailed to this account (a newer one was issued, or one was used). */
+    public static int voidAll(EntityManager em, long accountId, String purpose) {
+        return em.createNativeQuery("UPDATE ACCOUNT_TOKEN SET USED_AT = ? WHERE ACCOUNT_ID = ? AND PURPOSE = ?"
+                + " AND USED_AT IS NULL").setParameter(1, Timestamp.from(Instant.now())).setParameter(2, accountId)
+                .setParameter(3, purpose).executeUpdate();
+    }
 }

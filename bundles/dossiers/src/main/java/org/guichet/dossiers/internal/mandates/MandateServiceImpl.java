@@ -19,6 +19,8 @@ import org.guichet.api.activity.Channel;
 import org.guichet.api.dossiers.DocumentContent;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.limits.RateLimits;
+import org.guichet.api.limits.RateLimits.Scope;
 import org.guichet.api.mail.MailService;
 import org.guichet.api.mail.OutgoingMail;
 import org.guichet.api.mandates.Mandate;
@@ -30,6 +32,7 @@ import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.accounts.MailboxProof;
 import org.guichet.dossiers.internal.accounts.Secrets;
 import org.guichet.dossiers.internal.accounts.Tokens;
 import org.guichet.dossiers.internal.activity.Activity;
@@ -67,17 +70,21 @@ public class MandateServiceImpl implements MandateService {
     private final PortalConfig config;
     private final DocumentFiles files;
     private final Clock clock;
+    private final RateLimits limits;
 
     @Activate
     public MandateServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference Database database, @Reference MailService mail, PortalConfig config) {
-        this(emf, mail, config, Clock.systemUTC());
+            @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
+            PortalConfig config) {
+        this(emf, mail, limits, config, Clock.systemUTC());
     }
 
     /** For tests: the same with a clock of one's own. */
-    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, PortalConfig config, Clock clock) {
+    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
+            Clock clock) {
         this.tx = new Tx(emf);
         this.mail = mail;
+        this.limits = limits;
         this.config = config;
         this.files = new DocumentFiles(Storage.documentsDir(config));
         this.clock = clock;
@@ -87,6 +94,7 @@ public class MandateServiceImpl implements MandateService {
     public Mandate request(Caller mediator, String applicantEmail, String applicantName) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
+        limits.hit(RateLimits.MANDATE_REQUEST, Scope.ACCOUNT, Long.toString(mediator.accountId()));
         return Mails.deliver(mail, tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             MandateEntity m = pendingOrNew(em, mediator, applicant, "EMAIL_CONFIRMATION");
@@ -100,6 +108,7 @@ public class MandateServiceImpl implements MandateService {
             InputStream consentForm) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
+        limits.hit(RateLimits.MANDATE_REQUEST, Scope.ACCOUNT, Long.toString(mediator.accountId()));
         if (consentForm == null) {
             throw GuichetException.invalid("FILE_REQUIRED", "file", "Joignez le formulaire de consentement signé.");
         }
@@ -220,6 +229,7 @@ public class MandateServiceImpl implements MandateService {
     @Override
     public Mandate acceptWithCode(Caller caller, long mandateId, String code) {
         String c = code == null ? "" : code.replaceAll("\\s", "");
+        limits.hit(RateLimits.MANDATE_CODE, Scope.ACCOUNT, Long.toString(caller.accountId()));
         Outcome out = tx.call(em -> {
             MandateEntity m = visible(em, caller, mandateId);
             AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.subjectId = :m and"
@@ -262,11 +272,9 @@ public class MandateServiceImpl implements MandateService {
         m.acceptedAt = now();
         voidTokens(em, m);
         AccountEntity applicant = em.find(AccountEntity.class, m.applicantId);
-        if (AccountState.PENDING.name().equals(applicant.state)) {
-            // the link or the code came through her mailbox: the address is proven
-            applicant.state = AccountState.ACTIVE.name();
-            applicant.activatedAt = now();
-        }
+        // the link or the code came through her mailbox: the address is proven, and a password someone may have set
+        // before that is discarded (account pre-takeover)
+        MailboxProof.proven(em, applicant, null);
         Activity.record(em, "MANDATE_GIVEN", actorId, actorName, m.applicantId, channel, null, m.organisationId,
                 "Mandat accepté " + how);
         em.flush();

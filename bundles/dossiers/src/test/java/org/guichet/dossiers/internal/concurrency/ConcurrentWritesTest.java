@@ -43,7 +43,9 @@ class ConcurrentWritesTest {
 
     @BeforeAll
     void start() {
-        g = new Guichet(kind());
+        // the rate limits (RateLimitsTest) are opened wide here: what is raced is the counting underneath them
+        g = new Guichet(kind(), Map.of("sign.up.per.address", 1000, "code.sign.in.per.address", 1000,
+                "mandate.code.per.account", 1000));
     }
 
     @AfterAll
@@ -75,7 +77,7 @@ class ConcurrentWritesTest {
         assertEquals(1, g.portal.queryLong("SELECT COUNT(*) FROM ACCOUNT WHERE EMAIL = 'same@example.fr'"));
         // and every activation link works, all at once
         var activated = TestPortal.race(16, i -> g.accounts.activate(g.portal.mail()
-                .lastLinkParameter("signup" + i + "@example.fr", "jeton").orElseThrow(), null));
+                .lastLinkParameter("signup" + i + "@example.fr", "jeton").orElseThrow(), PASSWORD));
         onlyExpected(activated, Set.of());
         assertEquals(16, g.portal.queryLong("SELECT COUNT(*) FROM ACCOUNT WHERE EMAIL LIKE 'signup%@example.fr'"
                 + " AND STATE = 'ACTIVE'"));
@@ -84,7 +86,7 @@ class ConcurrentWritesTest {
     @Test
     void wrongPasswordsSentAtOnceAreAllCountedAndLockTheAccount() {
         g.accounts.signUp("guess@example.fr", PASSWORD, "Cible");
-        g.accounts.activate(g.portal.mail().lastLinkParameter("guess@example.fr", "jeton").orElseThrow(), null);
+        g.accounts.activate(g.portal.mail().lastLinkParameter("guess@example.fr", "jeton").orElseThrow(), PASSWORD);
         var guesses = TestPortal.race(12, i -> g.accounts.signIn("guess@example.fr", "mauvais mot de passe " + i));
         onlyExpected(guesses, Set.of("INVALID_CREDENTIALS", "ACCOUNT_LOCKED"));
         assertEquals(0, ok(guesses));
@@ -108,6 +110,21 @@ class ConcurrentWritesTest {
                 + " ACCOUNT_ID = (SELECT ID FROM ACCOUNT WHERE EMAIL = 'codes@example.fr')"), "5 compared, no more");
         assertEquals("INVALID_CODE", org.guichet.dossiers.testing.Refusals.code(
                 () -> g.accounts.signInWithCode("codes@example.fr", right)), "the code is spent: the right one is refused");
+    }
+
+    @Test
+    void wrongMandateCodesSentAtOnceSpendTheCodeAndNoMore() {
+        Caller mediator = g.mediator("Devineur", g.organisation("Association des devinettes").id());
+        long mandate = g.mandates.request(mediator, "mandat.devine@example.fr", "Personne devinée").id();
+        String right = g.portal.mail().lastCode("mandat.devine@example.fr").orElseThrow();
+        var guesses = TestPortal.race(30, i -> g.mandates.acceptWithCode(mediator, mandate,
+                String.format("%06d", (Integer.parseInt(right) + 1 + i) % 1_000_000)));
+        onlyExpected(guesses, Set.of("INVALID_CODE"));
+        assertEquals(0, ok(guesses));
+        assertEquals(5, g.portal.queryLong("SELECT ATTEMPTS FROM ACCOUNT_TOKEN WHERE PURPOSE = 'MANDATE_CODE' AND"
+                + " SUBJECT_ID = ?", mandate), "5 compared, no more");
+        assertEquals("INVALID_CODE", org.guichet.dossiers.testing.Refusals.code(
+                () -> g.mandates.acceptWithCode(mediator, mandate, right)), "the code is spent: the right one is refused");
     }
 
     @Test
