@@ -98,7 +98,7 @@ class CommonTemplatesTest {
                 org.guichet.api.error.GuichetException.Kind.TOO_MANY_ATTEMPTS, "RATE_LIMITED", null, "Trop de demandes en peu de temps : réessayez dans 2 minutes.", null,
                 Map.of("retryAfterSeconds", 120L));
         String page = render("refused.jte", "ui", fr, "title", fr.t("page.tooMany.title"), "message", fr.error(limited));
-        assertTrue(page.contains("<h1>Trop de demandes</h1>") && page.contains("réessayez dans 2 minutes"), page);
+        assertTrue(page.contains("<h1>Trop de demandes</h1>") && page.contains("Attendez quelques minutes"), page);
         Ui en = Samples.ui(Locale.ENGLISH);
         assertTrue(en.error(limited).contains("Wait a few minutes"), en.error(limited));
     }

@@ -20,6 +20,24 @@ class MessagesTest {
         return p;
     }
 
+    /** A key given twice silently keeps the last text (a merge can do that): each key once per file. */
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("/org/guichet/web/" + name)) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#") && line.contains("=")
+                            && !seen.add(line.substring(0, line.indexOf('=')).strip())) {
+                        twice.add(line.substring(0, line.indexOf('=')).strip());
+                    }
+                }
+            }
+            assertEquals(Set.of(), twice, "keys given twice in " + name);
+        }
+    }
+
     @Test
     void everyKeyIsInBothLanguages() throws IOException {
         Properties fr = load("messages.properties");
