@@ -51,7 +51,7 @@ public final class Mailbox {
         while (true) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    List<Path> candidates = files.filter(p -> p.getFileName().toString().contains("-" + topic + "-"))
+                    List<Path> candidates = files.filter(p -> finished(p) && p.getFileName().toString().contains("-" + topic + "-"))
                             .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
                     for (Path p : candidates) {
                         Mail m = read(p);
@@ -73,7 +73,7 @@ public final class Mailbox {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains("-" + topic + "-")).filter(p -> {
+            return files.filter(p -> finished(p) && p.getFileName().toString().contains("-" + topic + "-")).filter(p -> {
                 try {
                     return read(p).to().equalsIgnoreCase(to);
                 } catch (IOException e) {
@@ -81,6 +81,12 @@ public final class Mailbox {
                 }
             }).count();
         }
+    }
+
+    /** A message the portal has finished writing: it writes ".<name>.eml.tmp", then moves it to "<name>.eml". */
+    static boolean finished(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".eml") && !name.startsWith(".");
     }
 
     static Mail read(Path file) throws IOException {
