@@ -117,9 +117,12 @@ class DossierJourneyTest {
         assertEquals("email", badEmail.json().path("field").asText());
         String longPassword = "une phrase de passe très longue ".repeat(3).strip(); // 90+ characters are accepted
         Reply signedUp = api.post("/accounts", map("email", LEA, "password", longPassword, "displayName", "Léa Martin"), null);
-        assertEquals(201, signedUp.status(), signedUp.toString());
-        assertEquals("PENDING", signedUp.json().path("state").asText());
-        assertEquals("ACCOUNT_EXISTS", api.post("/accounts", map("email", LEA.toUpperCase(), "password", longPassword), null).code());
+        assertEquals(202, signedUp.status(), signedUp.toString());
+        assertEquals("CHECK_YOUR_MAILBOX", signedUp.json().path("status").asText());
+        // her address again (an attacker, or she who lost the mail): the same answer, and only a fresh link to her
+        Reply again = api.post("/accounts", map("email", LEA.toUpperCase(), "password", longPassword), null);
+        assertEquals(202, again.status(), again.toString());
+        assertEquals(signedUp.json(), again.json(), "nobody learns that the address is known");
         Reply early = api.post("/sessions", map("email", LEA, "password", longPassword), null);
         assertEquals(403, early.status());
         assertEquals("ACCOUNT_NOT_ACTIVATED", early.code());
@@ -132,6 +135,13 @@ class DossierJourneyTest {
         assertEquals("LINK_INVALID", api.post("/accounts/activation", map("token", activation.token(), "password",
                 longPassword), null).code(),
                 "a link works once");
+        Reply known = api.post("/accounts", map("email", LEA, "password", "quelqu'un d'autre essaie son adresse",
+                "displayName", "Autre"), null);
+        assertEquals(202, known.status(), known.toString());
+        assertEquals(signedUp.json(), known.json(), "an active account's address is answered like a new one");
+        assertTrue(mail.latest(LEA, "ACCOUNT_EXISTS").text().contains("/compte/connexion"), "only her mailbox is told");
+        assertEquals("INVALID_CREDENTIALS", api.post("/sessions", map("email", LEA, "password",
+                "quelqu'un d'autre essaie son adresse"), null).code(), "the password given then is not kept");
         String first = signIn(LEA, longPassword);
         assertEquals(204, api.delete("/sessions/current", first).status());
         assertEquals("SESSION_EXPIRED", api.get("/accounts/me", first).code(), "signed out");
@@ -163,7 +173,7 @@ class DossierJourneyTest {
         assertEquals(LEA, api.get("/accounts/me", lea).json().path("email").asText());
 
         // a second applicant, who signs up and signs in with a code only
-        assertEquals(201, api.post("/accounts", map("email", NINA, "password", "nina aime les trains de nuit", "displayName", "Nina"), null).status());
+        assertEquals(202, api.post("/accounts", map("email", NINA, "password", "nina aime les trains de nuit", "displayName", "Nina"), null).status());
         assertEquals(202, api.post("/sessions/code-requests", map("email", NINA), null).status());
         Reply ninaIn = api.post("/sessions/code", map("email", NINA, "code", mail.latest(NINA, "SIGN_IN_CODE").code()), null);
         assertEquals(201, ninaIn.status(), "a code proves the address: " + ninaIn);

@@ -138,8 +138,8 @@ class OpenApiClientJourneyTest {
         assertEquals(enrolment, certificate.getEnrolmentId());
 
         // the applicant: sign-up, then the mailed activation link
-        Account signedUp = accounts.signUp(new SignUp().email(INES).password(INES_PASSWORD).displayName("Inès Moreau"));
-        assertEquals(AccountState.PENDING, signedUp.getState());
+        Accepted signedUp = accounts.signUp(new SignUp().email(INES).password(INES_PASSWORD).displayName("Inès Moreau"));
+        assertEquals("CHECK_YOUR_MAILBOX", signedUp.getStatus());
         assertEquals("ACCOUNT_NOT_ACTIVATED", error(assertThrows(ApiException.class,
                 () -> accounts.signIn(new Credentials().email(INES).password(INES_PASSWORD))), 403).getCode());
         Account activated = accounts.activateAccount(new Activation().token(mail.latest(INES, "ACTIVATION").token())

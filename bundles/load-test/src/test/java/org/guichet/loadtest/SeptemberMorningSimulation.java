@@ -288,7 +288,7 @@ public class SeptemberMorningSimulation extends Simulation {
                 .exec(
                         call("sign-up", r -> r.post("/accounts").body(json(s -> Portal.map("email", s.getString("email"),
                                 "password", Campaign.APPLICANT_PASSWORD, "displayName", s.getString("name")))).asJson(),
-                                status().is(201)),
+                                status().is(202)),
                         readMail("ACTIVATION", "email", "activationToken"),
                         call("activate", r -> r.post("/accounts/activation")
                                 .body(json(s -> Portal.map("token", s.getString("activationToken"), "password",

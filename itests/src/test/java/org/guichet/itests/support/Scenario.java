@@ -43,7 +43,7 @@ public final class Scenario {
     /** An applicant who signs up alone and activates from the .eml file. */
     public String applicant(String email, String name, String password) throws Exception {
         Reply r = api.post("/accounts", map("email", email, "password", password, "displayName", name), null);
-        assertEquals(201, r.status(), r.toString());
+        assertEquals(202, r.status(), r.toString());
         return activateAndSignIn(email, "ACTIVATION", password);
     }
 

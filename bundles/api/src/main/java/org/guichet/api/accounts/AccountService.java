@@ -24,6 +24,19 @@ public interface AccountService {
     Account signUp(String email, String password, String displayName, String language);
 
     /**
+     * What the public sign-up (web page and API) calls: answers alike whether or not the address already has an
+     * account, so that nobody learns which addresses are known here. A new address gets a PENDING account and its
+     * activation link; an address whose account is still PENDING gets a fresh activation link (the older ones stop
+     * working); an ACTIVE account's owner gets a mail saying that someone, perhaps she, asked to create an account
+     * with her address, and how to sign in. The password given is then discarded. The expensive work (hashing) is done
+     * alike in every case and the mail is sent after the answer. Refused only for the form itself (address, name,
+     * password rules) and the rate limits.
+     *
+     * @since 2.2.0
+     */
+    void applyForAccount(String email, String password, String displayName, String language);
+
+    /**
      * Activates the account the token was mailed for.
      *
      * @param password required when the account has none yet (invited staff, first admin), else ignored

@@ -92,6 +92,13 @@ public final class Mails {
         return withSignature(to, Words.of(language), "activation", "ACTIVATION", "name", name, "link", link, "hours", hours);
     }
 
+    /** Someone asked for an account with the address of an active account: its owner is told, nobody else. */
+    public static OutgoingMail accountExists(String to, String language, String name, String signIn, String code,
+            String forgotten) {
+        return withSignature(to, Words.of(language), "accountExists", "ACCOUNT_EXISTS", "name", name, "signIn", signIn,
+                "code", code, "forgotten", forgotten);
+    }
+
     public static OutgoingMail invitation(String to, String language, String name, Role role, String link, int hours) {
         Words w = Words.of(language);
         return withSignature(to, w, "invitation", "INVITATION", "name", name, "role", w.get("role." + role.name()),

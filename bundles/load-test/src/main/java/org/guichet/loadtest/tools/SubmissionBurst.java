@@ -115,7 +115,7 @@ public final class SubmissionBurst {
     static Ready prepare(String base, Path home, String email) throws Exception {
         String password = "une foule arrive en septembre";
         check(send("POST", base + "/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\",\"displayName\":\"Burst\"}", null), 201);
+                + "\",\"displayName\":\"Burst\"}", null), 202);
         String token = null;
         for (int i = 0; i < 100 && token == null; i++) {
             Thread.sleep(50);

@@ -1,6 +1,5 @@
 package org.guichet.rest.internal;
 
-import java.net.URI;
 
 import java.util.Set;
 import java.util.function.Supplier;
@@ -71,8 +70,10 @@ public class AccountResource {
     @Path("accounts")
     public Response signUp(SignUp body) {
         SignUp b = body(body);
-        Account a = service().signUp(b.email(), b.password(), b.displayName(), b.language());
-        return Response.created(URI.create("accounts/" + a.id())).entity(a).build();
+        // answered alike whether or not the address has an account: only its owner learns, by mail
+        service().applyForAccount(b.email(), b.password(), b.displayName(), b.language());
+        return Response.accepted(new Accepted("CHECK_YOUR_MAILBOX", "Un courriel vient d'être envoyé à cette adresse :"
+                + " ouvrez le lien qu'il contient pour continuer.")).build();
     }
 
     @POST

@@ -39,7 +39,8 @@ final class AccountPages {
         String name = x.param("displayName");
         try {
             // her mails and letters in the language of the page she signs up on
-            portal.accounts().signUp(email, x.req().getParameter("password"), name, x.ui().locale().getLanguage());
+            portal.accounts().applyForAccount(email, x.req().getParameter("password"), name,
+                    x.ui().locale().getLanguage());
         } catch (GuichetException e) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("displayName", name);

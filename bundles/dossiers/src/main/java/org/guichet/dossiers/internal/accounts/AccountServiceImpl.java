@@ -189,6 +189,50 @@ public class AccountServiceImpl implements AccountService {
         return account;
     }
 
+    @Override
+    public void applyForAccount(String email, String password, String displayName, String language) {
+        try {
+            signUp(email, password, displayName, language);
+        } catch (GuichetException e) {
+            if (!"ACCOUNT_EXISTS".equals(e.code())) {
+                throw e;
+            }
+            // the same answer as for a new address, after the same hashing; only the mailbox's owner learns more
+            tellTheOwner(AccountViews.normaliseEmail(email, "email"));
+        }
+    }
+
+    /**
+     * Someone asked for an account with an address that has one. A PENDING account's owner gets a fresh activation
+     * link (she may have lost the first; the older links stop working, and the password just given is not kept: the
+     * link asks for hers); an ACTIVE account's owner is told how to sign in; a DISABLED account gets nothing.
+     */
+    private void tellTheOwner(String e) {
+        String token = Secrets.token();
+        OutgoingMail message = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            if (a == null) {
+                return null;
+            }
+            if (AccountState.PENDING.name().equals(a.state)) {
+                Tokens.voidAll(em, a.id, ACTIVATION);
+                Tokens.issue(em, a.id, ACTIVATION, token, null, Duration.ofHours(config.activation_hours()));
+                Activity.record(em, "ACTIVATION_SENT_AGAIN", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Nouvelle demande de compte avec cette adresse : nouveau lien d'activation envoyé");
+                return Mails.activation(a.email, a.language, a.displayName,
+                        link("/compte/activer", token, a.language), config.activation_hours());
+            }
+            if (AccountState.ACTIVE.name().equals(a.state)) {
+                Activity.record(em, "SIGN_UP_OF_KNOWN_ADDRESS", a.id, a.displayName, null, Channel.ONLINE, null,
+                        null, "Demande de compte avec l'adresse d'un compte existant : sa titulaire est prévenue");
+                return Mails.accountExists(a.email, a.language, a.displayName, page("/compte/connexion", a.language),
+                        page("/compte/code", a.language), page("/compte/mot-de-passe-oublie", a.language));
+            }
+            return null;
+        });
+        sendLater(message);
+    }
+
     /** Whose link it is, read before any expensive work. */
     private record LinkOwner(String email, String displayName) { }
 
@@ -751,6 +795,11 @@ public class AccountServiceImpl implements AccountService {
         String base = config.portal_url().replaceAll("/+$", "");
         return base + path + ("en".equals(language) ? "?lang=en&" : "?") + "jeton="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** A page with no token, in the person's language. */
+    private String page(String path, String language) {
+        return config.portal_url().replaceAll("/+$", "") + path + ("en".equals(language) ? "?lang=en" : "");
     }
 
     static Timestamp now() {
