@@ -72,7 +72,9 @@ class DistributionLifecycleTest {
                 java.net.URI.create(dist.url("/compte/connexion"))).header("X-Forwarded-Proto", "https").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, viaProxy.statusCode(), viaProxy.body());
-        assertTrue(viaProxy.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("; Secure")),
+        assertTrue(viaProxy.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("; Secure")
+                && c.startsWith("__Host-")), viaProxy.headers().toString());
+        assertTrue(viaProxy.headers().firstValue("Content-Security-Policy").orElse("").contains("base-uri 'none'"),
                 viaProxy.headers().toString());
         assertTrue(viaProxy.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
                 viaProxy.headers().toString());

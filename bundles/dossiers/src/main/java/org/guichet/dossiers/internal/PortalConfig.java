@@ -27,7 +27,7 @@ public @interface PortalConfig {
     int activation_hours() default 72;
 
     @AttributeDefinition(description = "How long a one-time sign-in code stays valid")
-    int code_minutes() default 15;
+    int code_minutes() default 10;
 
     @AttributeDefinition(description = "Wrong tries of one code before it is void")
     int code_max_attempts() default 5;

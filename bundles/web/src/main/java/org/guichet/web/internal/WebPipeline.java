@@ -77,7 +77,8 @@ public class WebPipeline implements Filter {
             req.setCharacterEncoding("UTF-8");
         }
         resp.setHeader("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'");
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none';"
+                        + " frame-ancestors 'none'; form-action 'self'");
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");

@@ -27,12 +27,25 @@ final class WebSession {
 
     private WebSession() { }
 
+    /**
+     * Over HTTPS (or behind a trusted proxy saying so) the cookies are named {@code __Host-…}: a browser accepts such a
+     * cookie only from this very host, Secure, on Path=/ and without a Domain, so that a neighbouring sub-domain cannot
+     * plant a session or a CSRF value (ASVS 3.3.3). Over plain HTTP (a developer's machine) the plain name is used, and
+     * a plain-named cookie is never read over HTTPS.
+     */
+    static String named(HttpServletRequest req, String name) {
+        return https(req) ? HOST_PREFIX + name : name;
+    }
+
+    static final String HOST_PREFIX = "__Host-";
+
     static String cookie(HttpServletRequest req, String name) {
         if (req.getCookies() == null) {
             return null;
         }
+        String wanted = named(req, name);
         for (Cookie c : req.getCookies()) {
-            if (name.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
+            if (wanted.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
                 return c.getValue();
             }
         }
@@ -79,7 +92,7 @@ final class WebSession {
     }
 
     private static void set(HttpServletRequest req, HttpServletResponse resp, String name, String value, long maxAge) {
-        resp.addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
+        resp.addHeader("Set-Cookie", named(req, name) + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
                 + (https(req) ? "; Secure" : ""));
     }
 

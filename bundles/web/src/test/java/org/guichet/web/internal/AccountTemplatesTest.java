@@ -149,7 +149,7 @@ class AccountTemplatesTest {
         assertTrue(entry.contains("action=\"/compte/code/saisie#suite\""), entry);
         assertTrue(entry.contains("name=\"email\" value=\"lea@example.fr\""), entry);
         assertTrue(entry.contains("autocomplete=\"one-time-code\" inputmode=\"numeric\""), entry);
-        assertTrue(entry.contains("id=\"fait\"") && entry.contains("valable 15 minutes"), entry);
+        assertTrue(entry.contains("id=\"fait\"") && entry.contains("saisissez-le sans attendre"), entry);
         String wrong = render("account/codeEntry.jte", "ui", EN, "email", "sam@example.org", "errors",
                 Map.of("code", "This code is not the right one"));
         assertTrue(wrong.contains("Error — Enter the code you received") && wrong.contains("href=\"#code\""), wrong);

@@ -30,6 +30,7 @@ class CsrfTest {
                             : "email".equals(a[0]) ? "lea@example.fr" : "password".equals(a[0]) ? "x" : null;
                     case "setAttribute" -> attributes.put((String) a[0], a[1]);
                     case "getAttribute" -> attributes.get((String) a[0]);
+                    case "isSecure" -> false;
                     default -> null;
                 });
         AtomicInteger status = new AtomicInteger(200);

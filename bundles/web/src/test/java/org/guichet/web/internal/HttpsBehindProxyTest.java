@@ -71,6 +71,8 @@ class HttpsBehindProxyTest {
         Answer a = get(pipeline, false, "10.1.2.3", "https");
         assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
         assertTrue(a.header("Set-Cookie").contains("; HttpOnly; SameSite=Lax"), a.header("Set-Cookie"));
+        assertTrue(a.header("Set-Cookie").startsWith("__Host-guichet_session=tok; Path=/;"), a.header("Set-Cookie"));
+        assertFalse(a.header("Set-Cookie").contains("Domain"), a.header("Set-Cookie"));
         assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
     }
 
@@ -80,6 +82,7 @@ class HttpsBehindProxyTest {
         Answer a = get(pipeline, false, "192.0.2.7", "https");
         assertFalse(a.header("Set-Cookie").contains("Secure"), a.header("Set-Cookie"));
         assertNull(a.header("Strict-Transport-Security"));
+        assertTrue(a.header("Set-Cookie").startsWith("guichet_session="), "no __Host- prefix without Secure");
         Answer plain = get(pipeline, false, "10.1.2.3", "http");
         assertFalse(plain.header("Set-Cookie").contains("Secure"), plain.header("Set-Cookie"));
     }
@@ -88,7 +91,25 @@ class HttpsBehindProxyTest {
     void overHttpsItselfTheCookieIsSecureAndHstsSent() throws Exception {
         Answer a = get(new WebPipeline(new Portal(), config(new String[0], 31_536_000)), true, "192.0.2.7", null);
         assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
+        assertTrue(a.header("Set-Cookie").startsWith("__Host-guichet_session="), a.header("Set-Cookie"));
         assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
+    }
+
+    @Test
+    void overHttpsAPlainNamedCookieIsNotRead() {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>(java.util.Map.of(WebPipeline.HTTPS, true));
+        javax.servlet.http.Cookie[] planted = {new javax.servlet.http.Cookie("guichet_csrf", "planted-by-a-sub-domain-0123456789")};
+        javax.servlet.http.HttpServletRequest req = (javax.servlet.http.HttpServletRequest) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {javax.servlet.http.HttpServletRequest.class},
+                        (p, m, args) -> switch (m.getName()) {
+                            case "getCookies" -> planted;
+                            case "getAttribute" -> attributes.get((String) args[0]);
+                            case "isSecure" -> true;
+                            default -> null;
+                        });
+        assertNull(WebSession.cookie(req, WebSession.CSRF), "only __Host-guichet_csrf is read over HTTPS");
+        planted[0] = new javax.servlet.http.Cookie("__Host-guichet_csrf", "set-by-this-host-0123456789");
+        assertEquals("set-by-this-host-0123456789", WebSession.cookie(req, WebSession.CSRF));
     }
 
     @Test
