@@ -9,17 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One background thread that sends the mails of requests about a mailbox (sign-in code, reset link, activation) after
+ * One background thread that sends the mails of requests about a mailbox (sign-in code, reset link, activation, a
+ * mediator's mandate request) after
  * the answer: a slow mail server then no longer makes an address with an account answer slower than one without.
  * The mails are those of committed transactions; one that cannot be queued (10,000 waiting) is sent in the request
  * instead, never lost. On stop, what is queued is still sent (10 seconds at most).
  */
-final class MailLater {
+public final class MailLater {
     private static final Logger LOG = LoggerFactory.getLogger(MailLater.class);
 
     private MailLater() { }
 
-    static Executor start() {
+    public static Executor start() {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000), r -> {
             Thread t = new Thread(r, "guichet-mail-after-answer");
             t.setDaemon(true);
@@ -27,7 +28,7 @@ final class MailLater {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    static void stop(Executor executor) {
+    public static void stop(Executor executor) {
         if (executor instanceof ExecutorService s) {
             s.shutdown();
             try {

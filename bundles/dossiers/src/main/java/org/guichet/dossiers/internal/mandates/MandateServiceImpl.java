@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.accounts.AccountState;
@@ -32,6 +33,7 @@ import org.guichet.dossiers.internal.PortalConfig;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.accounts.AccountViews;
+import org.guichet.dossiers.internal.accounts.MailLater;
 import org.guichet.dossiers.internal.accounts.MailboxProof;
 import org.guichet.dossiers.internal.accounts.Secrets;
 import org.guichet.dossiers.internal.accounts.Tokens;
@@ -47,6 +49,7 @@ import org.guichet.dossiers.internal.shared.Lookups;
 import org.guichet.dossiers.internal.shared.Storage;
 import org.guichet.dossiers.internal.shared.Views;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -71,17 +74,28 @@ public class MandateServiceImpl implements MandateService {
     private final DocumentFiles files;
     private final Clock clock;
     private final RateLimits limits;
+    private final Executor mailLater;
 
     @Activate
     public MandateServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
             @Reference Database database, @Reference MailService mail, @Reference RateLimits limits,
             PortalConfig config) {
-        this(emf, mail, limits, config, Clock.systemUTC());
+        this(emf, mail, limits, config, Clock.systemUTC(), MailLater.start());
     }
 
-    /** For tests: the same with a clock of one's own. */
+    /** For tests: the same with a clock of one's own, mails sent in the call. */
     public MandateServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
             Clock clock) {
+        this(emf, mail, limits, config, clock, Runnable::run);
+    }
+
+    /**
+     * @param mailLater sends the mandate request's mail after the answer: whether the person already had an account
+     *                  (mailed at once) or not, the mediator's request answers in the same time
+     */
+    public MandateServiceImpl(EntityManagerFactory emf, MailService mail, RateLimits limits, PortalConfig config,
+            Clock clock, Executor mailLater) {
+        this.mailLater = mailLater;
         this.tx = new Tx(emf);
         this.mail = mail;
         this.limits = limits;
@@ -90,12 +104,23 @@ public class MandateServiceImpl implements MandateService {
         this.clock = clock;
     }
 
+    @Deactivate
+    void deactivate() {
+        MailLater.stop(mailLater);
+    }
+
+    /** The mails of a committed request, sent after the answer (quietly, like every mail). */
+    private <T> T deliverLater(Mails.Mailed<T> done) {
+        done.mails().forEach(m -> mailLater.execute(() -> Mails.sendQuietly(mail, m)));
+        return done.result();
+    }
+
     @Override
     public Mandate request(Caller mediator, String applicantEmail, String applicantName) {
         requireMediator(mediator);
         String email = AccountViews.normaliseEmail(applicantEmail, "applicantEmail");
         limits.hit(RateLimits.MANDATE_REQUEST, Scope.ACCOUNT, Long.toString(mediator.accountId()));
-        return Mails.deliver(mail, tx.call(em -> {
+        return deliverLater(tx.call(em -> {
             AccountEntity applicant = applicant(em, email, applicantName);
             MandateEntity m = pendingOrNew(em, mediator, applicant, "EMAIL_CONFIRMATION");
             OutgoingMail message = ask(em, mediator, applicant, m, "Mandat demandé à " + email, false);
@@ -122,7 +147,7 @@ public class MandateServiceImpl implements MandateService {
         DocumentFiles.Stored stored = files.store(consentForm, CONSENT_TYPES, CONSENT_MAX_BYTES,
                 new org.guichet.api.scheme.LocalizedText("consentement signé", "signed consent form"));
         try {
-            return Mails.deliver(mail, recordConsent(mediator, email, applicantName, fileName, stored));
+            return deliverLater(recordConsent(mediator, email, applicantName, fileName, stored));
         } finally {
             files.release(stored);
         }

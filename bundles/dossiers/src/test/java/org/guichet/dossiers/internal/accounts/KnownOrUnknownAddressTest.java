@@ -54,6 +54,10 @@ class KnownOrUnknownAddressTest {
     }
 
     MailService slowMail() {
+        return slowMail(sent);
+    }
+
+    static MailService slowMail(List<OutgoingMail> sent) {
         return mail -> {
             try {
                 Thread.sleep(SMTP_MILLIS);
@@ -101,6 +105,33 @@ class KnownOrUnknownAddressTest {
         for (int i = 0; i < 100 && sent.size() < mails; i++) {
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void aMandateRequestAnswersBeforeItsMailLeaves() throws Exception {
+        List<OutgoingMail> mailed = Collections.synchronizedList(new ArrayList<>());
+        var mandates = new org.guichet.dossiers.internal.mandates.MandateServiceImpl(g.portal.emf(), slowMail(mailed),
+                g.limits, config(), java.time.Clock.systemUTC(), background);
+        var mediator = g.mediator("Camille", g.organisation("Mission locale du Val").id());
+        mandates.request(mediator, "echauffement@example.fr", "Échauffement"); // the first call's warm-up, not measured
+        for (int i = 0; i < 100 && mailed.isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        mailed.clear();
+        long t0 = System.nanoTime();
+        mandates.request(mediator, "connue@example.fr", "Connue");
+        long known = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(0, mailed.size(), "answered before the mail (a mail takes " + SMTP_MILLIS + " ms) left");
+        t0 = System.nanoTime();
+        mandates.request(mediator, "pas.encore.inscrite@example.fr", "Pas Encore");
+        long unknown = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("mandate request: person with an account %d ms, without %d ms (mail after the answer)%n", known,
+                unknown);
+        for (int i = 0; i < 100 && mailed.size() < 2; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("connue@example.fr", "pas.encore.inscrite@example.fr"),
+                mailed.stream().map(OutgoingMail::to).toList());
     }
 
     @Test
