@@ -52,7 +52,7 @@ class DistributionLifecycleTest {
     void startsHealthyServesTheApiAndKeepsDataAcrossARestart() throws Exception {
         configure(dist);
         dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
-        dist.setConfig("org.guichet.web.cfg", "trusted.proxies", "127.0.0.1, ::1");
+        dist.setConfig("org.guichet.ratelimits.cfg", "trusted.proxies", "127.0.0.1, ::1");
         Duration firstStart = dist.start(Duration.ofMinutes(4));
         System.out.println("[measure] cold start to health UP: " + firstStart.toMillis() + " ms");
 

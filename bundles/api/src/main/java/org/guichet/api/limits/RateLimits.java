@@ -37,4 +37,13 @@ public interface RateLimits {
      * right-most X-Forwarded-For entry that is not itself a trusted proxy.
      */
     String clientAddress(String remoteAddr, String forwardedFor);
+
+    /**
+     * Whether the connection comes from one of the portal's trusted reverse proxies (one list for the whole portal:
+     * {@code trusted.proxies} in etc/org.guichet.ratelimits.cfg, addresses or CIDR blocks): only then are its
+     * X-Forwarded-For and X-Forwarded-Proto believed.
+     *
+     * @since 1.1.0
+     */
+    boolean fromTrustedProxy(String remoteAddr);
 }

@@ -1,3 +1,3 @@
 /** Rate limits per client address, per mail address and per account, counted in the database. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.guichet.api.limits;

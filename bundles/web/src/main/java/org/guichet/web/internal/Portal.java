@@ -95,6 +95,17 @@ public class Portal {
         }
     }
 
+    /** Whether the connection comes from one of the portal's trusted proxies; none while the limits are away. */
+    boolean fromTrustedProxy(String remoteAddr) {
+        RateLimits l = limits;
+        return l != null && l.fromTrustedProxy(remoteAddr);
+    }
+
+    /** For tests: the rate limits service, as DS would bind it. */
+    void bindLimitsForTest(RateLimits l) {
+        this.limits = l;
+    }
+
     public AccountService accounts() {
         return present(accounts, "AccountService");
     }

@@ -27,9 +27,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * signed in (looked up once from the session cookie). It puts a {@link Ui} on the request for the templates. CSRF is
  * checked by {@link PortalServlet} on every POST, once a multipart body can be read.
  * <p>
- * HTTPS: a request is HTTPS when it came so, or when a reverse proxy listed in etc/org.guichet.web.cfg
- * ({@code trusted.proxies}) says so with {@code X-Forwarded-Proto: https}; then the cookies are {@code Secure} and the
- * answer carries {@code Strict-Transport-Security}. The header from anyone else is ignored.
+ * HTTPS: a request is HTTPS when it came so, or when one of the portal's trusted reverse proxies (one list for the
+ * whole portal: {@code trusted.proxies} in etc/org.guichet.ratelimits.cfg, asked through {@link org.guichet.api.limits.RateLimits}) says so
+ * with {@code X-Forwarded-Proto: https}; then the cookies are {@code Secure} and the answer carries
+ * {@code Strict-Transport-Security}. The header from anyone else is ignored, and so is every header while the rate
+ * limits service is away.
  */
 @Component(service = Filter.class, configurationPid = "org.guichet.web", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WebPipeline.Config.class)
@@ -42,15 +44,10 @@ public class WebPipeline implements Filter {
     /** Boolean request attribute: the request reached the portal over HTTPS (itself or by a trusted proxy). */
     static final String HTTPS = "guichet.https";
     private final Portal portal;
-    private volatile TrustedProxies proxies = TrustedProxies.NONE;
     private volatile String hsts = "max-age=31536000";
 
     @ObjectClassDefinition(name = "Guichet pages")
     public @interface Config {
-        @AttributeDefinition(description = "Reverse proxies (numeric addresses or CIDR blocks, comma-separated) whose"
-                + " X-Forwarded-Proto is believed; empty: none")
-        String[] trusted_proxies() default {};
-
         @AttributeDefinition(description = "Strict-Transport-Security max-age in seconds, sent on HTTPS answers;"
                 + " 0: not sent")
         long hsts_max_age() default 31_536_000L;
@@ -62,9 +59,14 @@ public class WebPipeline implements Filter {
         modified(config);
     }
 
+    /** "https, http" when several proxies: the first is what the client used. */
+    static boolean firstIsHttps(String forwardedProto) {
+        return forwardedProto != null
+                && forwardedProto.split(",")[0].strip().toLowerCase(java.util.Locale.ROOT).equals("https");
+    }
+
     @Modified
     void modified(Config config) {
-        proxies = TrustedProxies.parse(config.trusted_proxies());
         hsts = config.hsts_max_age() <= 0 ? null : "max-age=" + config.hsts_max_age();
     }
 
@@ -82,7 +84,8 @@ public class WebPipeline implements Filter {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
-        boolean https = proxies.https(req.isSecure(), req.getRemoteAddr(), req.getHeader("X-Forwarded-Proto"));
+        boolean https = req.isSecure() || portal.fromTrustedProxy(req.getRemoteAddr())
+                && firstIsHttps(req.getHeader("X-Forwarded-Proto"));
         req.setAttribute(HTTPS, https);
         if (https && hsts != null) {
             resp.setHeader("Strict-Transport-Security", hsts);

@@ -24,14 +24,37 @@ class HttpsBehindProxyTest {
         }
     }
 
-    static WebPipeline.Config config(String[] proxies, long hsts) {
+    static WebPipeline.Config config(long hsts) {
         return (WebPipeline.Config) Proxy.newProxyInstance(WebPipeline.Config.class.getClassLoader(),
                 new Class<?>[] {WebPipeline.Config.class}, (p, m, a) -> switch (m.getName()) {
-                    case "trusted_proxies" -> proxies;
                     case "hsts_max_age" -> hsts;
                     case "annotationType" -> WebPipeline.Config.class;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
+    }
+
+    /**
+     * The portal's gate with a rate limits service whose trusted proxies are these (the list itself is the rate limits
+     * component's, tested in guichet-dossiers: TrustedProxiesTest, RateLimitsTest).
+     */
+    static Portal behind(String... trusted) {
+        Portal portal = new Portal();
+        java.util.Set<String> proxies = java.util.Set.of(trusted);
+        portal.bindLimitsForTest(new org.guichet.api.limits.RateLimits() {
+            @Override
+            public void hit(String action, Scope scope, String subject) { }
+
+            @Override
+            public String clientAddress(String remoteAddr, String forwardedFor) {
+                return remoteAddr;
+            }
+
+            @Override
+            public boolean fromTrustedProxy(String remoteAddr) {
+                return proxies.contains(remoteAddr);
+            }
+        });
+        return portal;
     }
 
     /** A GET through the pipeline whose page opens a session (as signing in does); the headers of the answer. */
@@ -67,7 +90,7 @@ class HttpsBehindProxyTest {
 
     @Test
     void behindATrustedProxySayingHttpsTheCookieIsSecureAndHstsSent() throws Exception {
-        WebPipeline pipeline = new WebPipeline(new Portal(), config(new String[] {"10.0.0.0/8, 127.0.0.1"}, 31_536_000));
+        WebPipeline pipeline = new WebPipeline(behind("10.1.2.3", "127.0.0.1"), config(31_536_000));
         Answer a = get(pipeline, false, "10.1.2.3", "https");
         assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
         assertTrue(a.header("Set-Cookie").contains("; HttpOnly; SameSite=Lax"), a.header("Set-Cookie"));
@@ -78,7 +101,7 @@ class HttpsBehindProxyTest {
 
     @Test
     void theHeaderFromAnyoneElseIsIgnored() throws Exception {
-        WebPipeline pipeline = new WebPipeline(new Portal(), config(new String[] {"10.0.0.0/8"}, 31_536_000));
+        WebPipeline pipeline = new WebPipeline(behind("10.1.2.3"), config(31_536_000));
         Answer a = get(pipeline, false, "192.0.2.7", "https");
         assertFalse(a.header("Set-Cookie").contains("Secure"), a.header("Set-Cookie"));
         assertNull(a.header("Strict-Transport-Security"));
@@ -89,7 +112,7 @@ class HttpsBehindProxyTest {
 
     @Test
     void overHttpsItselfTheCookieIsSecureAndHstsSent() throws Exception {
-        Answer a = get(new WebPipeline(new Portal(), config(new String[0], 31_536_000)), true, "192.0.2.7", null);
+        Answer a = get(new WebPipeline(behind(), config(31_536_000)), true, "192.0.2.7", null);
         assertTrue(a.header("Set-Cookie").contains("; Secure"), a.header("Set-Cookie"));
         assertTrue(a.header("Set-Cookie").startsWith("__Host-guichet_session="), a.header("Set-Cookie"));
         assertEquals("max-age=31536000", a.header("Strict-Transport-Security"));
@@ -113,16 +136,15 @@ class HttpsBehindProxyTest {
     }
 
     @Test
-    void proxyListsAreNumericAndPrefixesMatch() {
-        TrustedProxies p = TrustedProxies.parse("192.168.1.0/24", "::1", "2001:db8::/32");
-        assertTrue(p.trusts("192.168.1.200"));
-        assertFalse(p.trusts("192.168.2.1"));
-        assertTrue(p.trusts("0:0:0:0:0:0:0:1"));
-        assertTrue(p.trusts("2001:db8:1::5"));
-        assertFalse(p.trusts("2001:db9::1"));
-        assertFalse(p.trusts("proxy.example.org"));
-        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("proxy.example.org"));
-        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"));
-        assertTrue(p.https(false, "192.168.1.9", "https, http"));
+    void onlyTheFirstForwardedProtoCounts() {
+        assertTrue(WebPipeline.firstIsHttps("https, http"));
+        assertFalse(WebPipeline.firstIsHttps("http, https"));
+        assertFalse(WebPipeline.firstIsHttps(null));
+    }
+
+    @Test
+    void withoutTheRateLimitsServiceNoProxyIsBelieved() throws Exception {
+        Answer a = get(new WebPipeline(new Portal(), config(31_536_000)), false, "127.0.0.1", "https");
+        assertFalse(a.header("Set-Cookie").contains("Secure"), a.header("Set-Cookie"));
     }
 }

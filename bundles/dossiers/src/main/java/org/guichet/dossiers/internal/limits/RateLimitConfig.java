@@ -14,8 +14,9 @@ public @interface RateLimitConfig {
     @AttributeDefinition(description = "The length of a counting window, in seconds")
     int window_seconds() default 900;
 
-    @AttributeDefinition(description = "Addresses of the reverse proxies whose X-Forwarded-For is believed,"
-            + " comma-separated (exact addresses); empty: the connection's address is the client's")
+    @AttributeDefinition(description = "The portal's reverse proxies (numeric addresses or CIDR blocks,"
+            + " comma-separated) whose X-Forwarded-For and X-Forwarded-Proto are believed, by the rate limits and the"
+            + " pages alike; empty: the connection's address is the client's and only HTTPS itself is HTTPS")
     String trusted_proxies() default "";
 
     @AttributeDefinition(description = "Sign-ups per client address per window")

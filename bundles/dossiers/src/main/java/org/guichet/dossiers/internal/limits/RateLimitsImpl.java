@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
@@ -36,7 +34,7 @@ public class RateLimitsImpl implements RateLimits {
     private final Tx tx;
     private final Clock clock;
     private volatile RateLimitConfig config;
-    private volatile Set<String> proxies;
+    private volatile TrustedProxies proxies = TrustedProxies.NONE;
 
     @Activate
     public RateLimitsImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
@@ -54,8 +52,7 @@ public class RateLimitsImpl implements RateLimits {
     @Modified
     void modified(RateLimitConfig c) {
         this.config = c;
-        this.proxies = Arrays.stream(c.trusted_proxies().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.proxies = TrustedProxies.parse(c.trusted_proxies());
     }
 
     @Override
@@ -114,8 +111,13 @@ public class RateLimitsImpl implements RateLimits {
     }
 
     @Override
+    public boolean fromTrustedProxy(String remoteAddr) {
+        return proxies.trusts(remoteAddr);
+    }
+
+    @Override
     public String clientAddress(String remoteAddr, String forwardedFor) {
-        if (remoteAddr == null || !proxies.contains(remoteAddr.strip()) || forwardedFor == null
+        if (remoteAddr == null || !proxies.trusts(remoteAddr.strip()) || forwardedFor == null
                 || forwardedFor.isBlank()) {
             return remoteAddr;
         }
@@ -124,7 +126,7 @@ public class RateLimitsImpl implements RateLimits {
         List<String> hops = new ArrayList<>(Arrays.asList(forwardedFor.split(",")));
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i).strip();
-            if (!hop.isEmpty() && !proxies.contains(hop)) {
+            if (!hop.isEmpty() && !proxies.trusts(hop)) {
                 return hop;
             }
         }

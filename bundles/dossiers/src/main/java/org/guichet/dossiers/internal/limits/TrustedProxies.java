@@ -1,4 +1,4 @@
-package org.guichet.web.internal;
+package org.guichet.dossiers.internal.limits;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -6,14 +6,14 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The reverse proxies whose {@code X-Forwarded-Proto} the portal believes (etc/org.guichet.web.cfg,
- * {@code trusted.proxies}: addresses or CIDR blocks, comma-separated). A request from anywhere else is judged by
- * itself only: a client cannot make the portal think it came over HTTPS by sending the header.
+ * The reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the portal believes: one list for
+ * the whole portal, {@code trusted.proxies} in etc/org.guichet.ratelimits.cfg (numeric addresses or CIDR blocks,
+ * comma-separated). A request from anywhere else is judged by itself only: a client can neither choose the address
+ * its requests are counted under nor make the portal think it came over HTTPS by sending the headers.
  */
-final class TrustedProxies {
+public final class TrustedProxies {
     private record Block(byte[] network, int bits) { }
 
     private final List<Block> blocks;
@@ -22,10 +22,10 @@ final class TrustedProxies {
         this.blocks = blocks;
     }
 
-    static final TrustedProxies NONE = new TrustedProxies(List.of());
+    public static final TrustedProxies NONE = new TrustedProxies(List.of());
 
     /** "127.0.0.1, 10.0.0.0/8, ::1": numeric addresses only (no name is looked up); a bad entry is an error. */
-    static TrustedProxies parse(String... values) {
+    public static TrustedProxies parse(String... values) {
         List<Block> blocks = new ArrayList<>();
         for (String entry : Arrays.stream(values == null ? new String[0] : values)
                 .flatMap(v -> Arrays.stream(v.split("[,\\s]+"))).map(String::strip).filter(v -> !v.isEmpty()).toList()) {
@@ -44,7 +44,7 @@ final class TrustedProxies {
         return new TrustedProxies(List.copyOf(blocks));
     }
 
-    boolean trusts(String remoteAddress) {
+    public boolean trusts(String remoteAddress) {
         if (blocks.isEmpty() || remoteAddress == null) {
             return false;
         }
@@ -58,18 +58,6 @@ final class TrustedProxies {
             }
         }
         return false;
-    }
-
-    /** Whether the request reached the portal over HTTPS: itself, or as a trusted proxy says it did. */
-    boolean https(boolean requestIsSecure, String remoteAddress, String forwardedProto) {
-        if (requestIsSecure) {
-            return true;
-        }
-        if (forwardedProto == null || !trusts(remoteAddress)) {
-            return false;
-        }
-        // "https, http" when several proxies: the first is what the client used
-        return forwardedProto.split(",")[0].strip().toLowerCase(Locale.ROOT).equals("https");
     }
 
     private static boolean samePrefix(byte[] network, byte[] address, int bits) {
