@@ -370,6 +370,18 @@ class InstructionJourneyTest {
         assertEquals("OWN_PROPOSAL", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), holder)
                 .code());
         assertEquals(0, api.get("/dossiers/" + vt + "/payments", lea).json().size(), "nothing promised before approval");
+        // the second agent may turn it down, saying why; then there is nothing to approve, and it can be proposed again
+        assertEquals("REJECTION_REASON_REQUIRED", api.post("/instruction/pending-decisions/" + proposal + "/rejection",
+                map(), sam).code());
+        Reply turnedDown = api.post("/instruction/pending-decisions/" + proposal + "/rejection",
+                map("reason", "Le transport est déjà pris en charge"), sam);
+        assertEquals(200, turnedDown.status(), turnedDown.toString());
+        assertEquals("REJECTED", turnedDown.json().path("status").asText());
+        assertEquals("PROPOSAL_DONE", api.post("/instruction/pending-decisions/" + proposal + "/approval", map(), sam)
+                .code());
+        Reply proposedAgain = api.post("/instruction/dossiers/" + vt + "/decision-proposals", another, holder);
+        assertEquals(201, proposedAgain.status(), proposedAgain.toString());
+        proposal = proposedAgain.json().path("id").asLong();
         // the holder decides at the rules' amount instead: the proposal is then stale and cannot be approved
         Reply granted = api.post("/instruction/dossiers/" + vt + "/decisions", map("outcome", "GRANTED",
                 "payee", map("name", "Léa Martin", "iban", LEA_IBAN)), holder);

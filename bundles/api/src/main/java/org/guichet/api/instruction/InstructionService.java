@@ -73,6 +73,16 @@ public interface InstructionService {
      */
     Decision approveDecision(Caller approver, long proposalId);
 
+    /**
+     * A second agent turns a proposal down, with the reason (required), or the agent who proposed it withdraws it: it
+     * becomes REJECTED or WITHDRAWN, nothing is decided, and the dossier can be decided or proposed again. The
+     * reason is kept in the dossier's history. An approval and a rejection at once: one of them (the other 409
+     * PROPOSAL_DONE). {@link PendingDecision#approvedBy()} then names who turned it down or withdrew it.
+     *
+     * @since 1.3
+     */
+    PendingDecision rejectDecision(Caller reviewer, long proposalId, String reason);
+
     /** The decisions of a dossier, for its applicant or mediator too. */
     List<Decision> decisions(Caller caller, long dossierId);
 

@@ -10,8 +10,9 @@ import org.guichet.api.dossiers.PersonRef;
  *
  * @param why        why it needs approval: AMOUNT_OVERRIDDEN (another amount than the rules'), GRANT_AGAINST_RULES
  *                   (a grant the rules refuse), IBAN_CHANGED (another IBAN than the applicant gave), CORRECTION
- * @param status     PENDING, or APPROVED once a second agent approved it
- * @param approvedBy the second agent, once approved
+ * @param status     PENDING; APPROVED once a second agent approved it; REJECTED when a second agent turned it down,
+ *                   WITHDRAWN when its proposer took it back (since 1.3)
+ * @param approvedBy the second agent who approved or rejected it, or the proposer who withdrew it
  * @param decisionId the decision made on approval
  * @since instruction 1.2
  */

@@ -173,6 +173,16 @@ public class InstructionResource {
         return Response.status(201).entity(d).build();
     }
 
+    /** Why a second agent turns a proposal down (required), or nothing when its proposer withdraws it. */
+    public record Rejection(String reason) { }
+
+    @POST
+    @Path("pending-decisions/{id}/rejection")
+    public PendingDecision reject(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+            Rejection body) {
+        return service().rejectDecision(auth.caller(authorization), id, body == null ? null : body.reason());
+    }
+
     @GET
     @Path("dossiers/{id}/reevaluation")
     public Reevaluation reevaluate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,

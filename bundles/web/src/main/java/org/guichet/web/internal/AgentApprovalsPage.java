@@ -38,8 +38,35 @@ final class AgentApprovalsPage {
         }
     }
 
+    /** A second agent turns a proposal down with her reason, or its proposer withdraws it. */
+    void reject(Exchange x) throws IOException {
+        long proposal = x.id("proposition");
+        String reason = x.param("raison");
+        try {
+            var p = portal.instruction().rejectDecision(x.caller(), proposal, reason);
+            x.redirect(PATH + "?fait=" + ("WITHDRAWN".equals(p.status()) ? "retiree" : "refusee") + "#fait");
+        } catch (GuichetException e) {
+            if (e.kind() == GuichetException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // the error at the proposal's reason field, what she typed kept
+            String field = "reason".equals(e.field()) ? "raison-" + proposal : "";
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(field, x.ui().error(e));
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("raison-" + proposal, reason == null ? "" : reason);
+            page(x, e.kind().status(), errors, typed);
+        }
+    }
+
     private void page(Exchange x, int status, Map<String, String> errors) throws IOException {
+        page(x, status, errors, Map.of());
+    }
+
+    private void page(Exchange x, int status, Map<String, String> errors, Map<String, String> typed)
+            throws IOException {
         x.render(status, "agent/approvals.jte", "pending", portal.instruction().pendingDecisions(x.caller()), "me",
-                x.caller().accountId(), "errors", errors, "done", errors.isEmpty() ? AgentPage.done(x) : null);
+                x.caller().accountId(), "errors", errors, "typed", typed, "done",
+                errors.isEmpty() ? AgentPage.done(x) : null);
     }
 }

@@ -91,6 +91,7 @@ public final class Routes {
         r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
         r.get(AgentApprovalsPage.PATH, AgentPage.agentsOnly(approvals::show));
         r.post(AgentApprovalsPage.PATH + "/{proposition}", AgentPage.agentsOnly(approvals::approve));
+        r.post(AgentApprovalsPage.PATH + "/{proposition}/refus", AgentPage.agentsOnly(approvals::reject));
         r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
         r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
         r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));

@@ -375,7 +375,12 @@ class AgentTemplatesTest {
         assertTrue(page.contains("un autre montant que celui des règles") && page.contains("un autre IBAN que celui donné"),
                 page);
         assertTrue(page.contains("action=\"/instruction/approbations/2001#suite\""), page);
-        assertFalse(page.contains("/instruction/approbations/2002"), "one's own proposal has no button: " + page);
+        assertFalse(page.contains("/instruction/approbations/2002#suite"), "one's own proposal has no approval: " + page);
+        assertTrue(page.contains("action=\"/instruction/approbations/2002/refus#suite\"")
+                && page.contains("Retirer ma proposition du dossier VT-2026-000002"), "she may withdraw it: " + page);
+        assertTrue(page.contains("<label for=\"raison-2001\">Pourquoi refuser la proposition du dossier VT-2026-000001"),
+                "another's proposal can be turned down, with a reason: " + page);
+        assertTrue(page.contains("Refuser la proposition du dossier VT-2026-000001"), page);
         assertTrue(page.contains("Votre proposition"), page);
         assertTrue(page.contains("Frais &lt;de&gt; transport"), "escaped: " + page);
         assertFalse(page.contains("AMOUNT_OVERRIDDEN") || page.contains(">GRANTED"), "no codes: " + page);
@@ -383,5 +388,9 @@ class AgentTemplatesTest {
         String en = render("agent/approvals.jte", "ui", Samples.ui(Locale.ENGLISH), "pending", List.of(), "me", 8L,
                 "errors", Map.of());
         assertTrue(en.contains("No decision waits for approval"), en);
+        String refused = render("agent/approvals.jte", "ui", fr, "pending", pending, "me", 8L, "errors",
+                Map.of("raison-2001", fr.t("error.REJECTION_REASON_REQUIRED")), "typed", Map.of("raison-2001", "  "));
+        assertTrue(refused.contains("id=\"raison-2001-erreur\"") && refused.contains("aria-invalid=\"true\""),
+                "the error at the reason's field: " + refused);
     }
 }

@@ -178,6 +178,42 @@ final class Decisions {
         return made;
     }
 
+    PendingDecision reject(EntityManager em, Caller reviewer, long proposalId, String reason) {
+        Desk.requireStaff(reviewer);
+        DecisionProposalEntity x = em.find(DecisionProposalEntity.class, proposalId);
+        if (x == null) {
+            throw GuichetException.notFound("PROPOSAL_UNKNOWN", "Cette proposition de décision n'existe pas.");
+        }
+        DossierEntity d = desk.instructable(em, reviewer, x.dossierId);
+        boolean own = x.proposedBy.longValue() == reviewer.accountId();
+        String why = reason == null ? "" : reason.strip();
+        if (!own && why.isEmpty()) {
+            throw GuichetException.invalid("REJECTION_REASON_REQUIRED", "reason", "Dites pourquoi vous refusez cette"
+                    + " proposition : l'agent qui l'a faite le lira.");
+        }
+        if (why.length() > 2000) {
+            throw GuichetException.invalid("REJECTION_REASON_TOO_LONG", "reason", "La raison est trop longue (2 000 caractères"
+                    + " au plus).");
+        }
+        if (!"PENDING".equals(x.status)) {
+            throw proposalDone();
+        }
+        String status = own ? "WITHDRAWN" : "REJECTED";
+        // under the row's lock, once: an approval and a rejection at once give one outcome
+        int taken = em.createNativeQuery("UPDATE DECISION_PROPOSAL SET STATUS = ?, APPROVED_BY = ?, APPROVED_AT = ?"
+                + " WHERE ID = ? AND STATUS = 'PENDING'").setParameter(1, status).setParameter(2, reviewer.accountId())
+                .setParameter(3, desk.now()).setParameter(4, x.id).executeUpdate();
+        if (taken == 0) {
+            throw proposalDone();
+        }
+        em.refresh(x);
+        Desk.record(em, reviewer, d, own ? "DECISION_PROPOSAL_WITHDRAWN" : "DECISION_PROPOSAL_REJECTED",
+                (own ? "Proposition de décision retirée" : "Proposition de décision de "
+                        + AccountViews.person(em, x.proposedBy).displayName() + " refusée")
+                        + (why.isEmpty() ? "" : " : " + why));
+        return view(em, x);
+    }
+
     static List<PendingDecision> pending(EntityManager em, Caller staff) {
         if (!staff.has(Role.SUPERVISOR) && !staff.has(Role.AGENT)) {
             throw GuichetException.forbidden("AGENT_ONLY", "Réservé aux agents instructeurs de la Région.");
@@ -199,7 +235,7 @@ final class Decisions {
     }
 
     private static GuichetException proposalDone() {
-        return GuichetException.conflict("PROPOSAL_DONE", "Cette décision a déjà été approuvée.");
+        return GuichetException.conflict("PROPOSAL_DONE", "Cette proposition a déjà été approuvée, refusée ou retirée.");
     }
 
     private Mails.Mailed<Decision> apply(EntityManager em, Caller agent, DossierEntity d, DecisionPolicy.Plan plan,

@@ -203,6 +203,11 @@ public class InstructionServiceImpl implements InstructionService {
     }
 
     @Override
+    public PendingDecision rejectDecision(Caller reviewer, long proposalId, String reason) {
+        return tx.call(em -> decisions.reject(em, reviewer, proposalId, reason));
+    }
+
+    @Override
     public List<Decision> decisions(Caller caller, long dossierId) {
         return tx.call(em -> {
             access.require(em, caller, dossierId, Action.READ);

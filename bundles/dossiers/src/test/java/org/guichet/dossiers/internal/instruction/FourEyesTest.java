@@ -3,6 +3,7 @@ package org.guichet.dossiers.internal.instruction;
 import static org.guichet.dossiers.testing.Guichet.VT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -148,5 +149,52 @@ class FourEyesTest {
         var batch = payments.issue(issuer, LocalDate.of(2027, 12, 31), LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(2));
         assertEquals("ISSUER_CANNOT_CONFIRM", code(() -> payments.confirmPaid(issuer, batch.id(), null)));
         assertEquals("PAID", payments.confirmPaid(other, batch.id(), null).status());
+    }
+
+    @Test
+    void aSecondAgentTurnsAProposalDownWithAReasonAndItsProposerMayWithdrawIt() {
+        Caller ana = g.agent("Rosa", VT);
+        Caller bob = g.agent("Raoul", VT);
+        Caller outsider = g.agent("Rita", "driving-licence");
+        Dossier d = g.takenDossier(g.applicant("Romane"), ana);
+        PendingDecision p = g.instruction.proposeDecision(ana, d.id(), grant(new BigDecimal("3000"), "Transport"));
+        assertEquals("REJECTION_REASON_REQUIRED", code(() -> g.instruction.rejectDecision(bob, p.id(), "  ")));
+        assertEquals("DOSSIER_NOT_FOUND", code(() -> g.instruction.rejectDecision(outsider, p.id(), "Non")),
+                "an agent of another scheme cannot touch it");
+        PendingDecision rejected = g.instruction.rejectDecision(bob, p.id(), "Le transport est déjà pris en charge");
+        assertEquals("REJECTED", rejected.status());
+        assertEquals(bob.accountId(), rejected.approvedBy().id());
+        assertEquals("PROPOSAL_DONE", code(() -> g.instruction.approveDecision(bob, p.id())), "nothing to approve now");
+        assertEquals(0, g.portal.queryLong("SELECT COUNT(*) FROM DECISION WHERE DOSSIER_ID = ?", d.id()));
+        assertEquals(0, payments(d.id()));
+        assertEquals(1, g.portal.queryLong("SELECT COUNT(*) FROM ACTIVITY_EVENT WHERE DOSSIER_ID = ? AND EVENT_TYPE ="
+                + " 'DECISION_PROPOSAL_REJECTED' AND ACTOR_ID = ?", d.id(), bob.accountId()));
+        assertTrue(g.instruction.pendingDecisions(bob).stream().noneMatch(x -> x.id() == p.id()), "no longer waits");
+        // she proposes again, then takes it back herself (no reason needed)
+        PendingDecision again = g.instruction.proposeDecision(ana, d.id(), grant(new BigDecimal("2900"), "Transport"));
+        assertEquals("WITHDRAWN", g.instruction.rejectDecision(ana, again.id(), null).status());
+        g.instruction.decide(ana, d.id(), grant(null, null)); // the rules' amount needs no second agent
+        assertTrue(g.dossiers.get(ana, d.id()).state().decided());
+    }
+
+    @Test
+    void anApprovalAndRejectionsAtOnceGiveOneOutcome() {
+        Caller ana = g.agent("Nadia", VT);
+        List<Caller> others = List.of(g.agent("Noe", VT), g.agent("Nils", VT), g.agent("Nora", VT),
+                g.supervisor("Nestor", VT));
+        Dossier d = g.takenDossier(g.applicant("Nina"), ana);
+        PendingDecision p = g.instruction.proposeDecision(ana, d.id(), grant(new BigDecimal("2100"), "Formation"));
+        var outcomes = TestPortal.race(others.size(), i -> i == 0 ? g.instruction.approveDecision(others.get(i), p.id())
+                : g.instruction.rejectDecision(others.get(i), p.id(), "Non, montant des règles"));
+        List<String> bad = outcomes.stream().filter(o -> !o.ok() && !(o.failure() instanceof GuichetException ge
+                && Set.of("PROPOSAL_DONE", "PROPOSAL_STALE", "EDIT_CONFLICT").contains(ge.code())))
+                .map(o -> o.failure().toString()).toList();
+        assertEquals(List.of(), bad);
+        assertEquals(1, outcomes.stream().filter(TestPortal.Outcome::ok).count(), "one outcome");
+        long decisions = g.portal.queryLong("SELECT COUNT(*) FROM DECISION WHERE DOSSIER_ID = ?", d.id());
+        assertEquals(1, g.portal.queryLong("SELECT COUNT(*) FROM DECISION_PROPOSAL WHERE ID = ? AND STATUS = '"
+                + (decisions == 1 ? "APPROVED" : "REJECTED") + "'", p.id()), "the status says the one outcome");
+        assertEquals(decisions == 1 ? 1 : 0, g.portal.queryLong("SELECT COUNT(*) FROM DECISION_PROPOSAL WHERE ID = ? AND"
+                + " DECISION_ID IS NOT NULL", p.id()), "a decision only with an approval");
     }
 }
