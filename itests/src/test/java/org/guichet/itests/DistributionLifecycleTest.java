@@ -83,6 +83,19 @@ class DistributionLifecycleTest {
                 plain.headers().toString());
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), plain.headers().toString());
 
+        // the security log (ASVS 16.3): a failed sign-in and a refused request each leave one line, with no address
+        HttpResponse<String> wrong = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                dist.url("/api/v1/sessions"))).header("Content-Type", "application/json").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN
+                        + "\",\"password\":\"pas le bon mot de passe du tout\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        List<String> security = securityLog(dist, l -> l.contains("event=SIGN_IN_FAILED"));
+        assertTrue(security.stream().anyMatch(l -> l.contains("event=SIGN_IN_FAILED")), String.join("\n", security));
+        assertTrue(security.stream().anyMatch(l -> l.contains("refused status=401") && l.contains("path=/api/v1/")),
+                String.join("\n", security));
+        assertTrue(security.stream().noneMatch(l -> l.contains("@")), "no address in the security log: " + security);
+
         Scenario scenario = new Scenario(new Api(dist), new Mailbox(dist));
         dist.bearer(scenario.activateAndSignIn(ADMIN, "INVITATION", ADMIN_PASSWORD));
 
@@ -182,5 +195,22 @@ class DistributionLifecycleTest {
         List<Long> ids = new ArrayList<>();
         events.forEach(e -> ids.add(e.path("id").asLong()));
         return ids;
+    }
+
+    /** The security log's lines (logger org.guichet.security, shown as « security ») in data/log, once one of them matches (10 s at most). */
+    static List<String> securityLog(Distribution dist, java.util.function.Predicate<String> awaited) throws Exception {
+        java.nio.file.Path log = dist.home().resolve("data/log/karaf.log");
+        List<String> lines = List.of();
+        for (int i = 0; i < 100; i++) {
+            if (java.nio.file.Files.exists(log)) {
+                lines = java.nio.file.Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.matches(".*\\| security\\s+\\|.*")).toList(); // %c{1} of the pattern
+                if (lines.stream().anyMatch(awaited)) {
+                    return lines;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return lines;
     }
 }

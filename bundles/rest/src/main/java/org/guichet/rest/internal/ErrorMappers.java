@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /** Turns every failure into JSON with a stable code, so that clients never have to parse HTML error pages. */
 final class ErrorMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+    private static final Logger SECURITY = LoggerFactory.getLogger("org.guichet.security");
 
     private ErrorMappers() { }
 
@@ -23,9 +24,23 @@ final class ErrorMappers {
         return List.of(new Refused(), new InvalidAnswers(), new NotFound(), new Unavailable(), new BadJson(), new Web(), new Unexpected());
     }
 
-    /** A domain refusal: its kind gives the status, its code, field, errors and details go out as they are. */
+    /**
+     * A domain refusal: its kind gives the status, its code, field, errors and details go out as they are. Refusals
+     * of access (401, 403) and of floods (429) also go to the security log: status, code, method, path (never the
+     * query, which may hold a token) and the connection's address; no name, no address, no body.
+     */
     static final class Refused implements ExceptionMapper<GuichetException> {
+        @javax.ws.rs.core.Context
+        private javax.servlet.http.HttpServletRequest request;
+
         @Override public Response toResponse(GuichetException e) {
+            int status = e.kind().status();
+            if (status == 401 || status == 403 || status == 429) {
+                javax.servlet.http.HttpServletRequest r = request;
+                SECURITY.info("refused status={} code={} method={} path={} client={}", status, e.code(),
+                        r == null ? null : r.getMethod(), r == null ? null : r.getRequestURI(),
+                        r == null ? null : r.getRemoteAddr());
+            }
             Response r = ApiError.response(e.kind().status(),
                     new ApiError(e.code(), e.getMessage(), e.field(), e.errors(), e.details()));
             if (e.details() != null && e.details().get("retryAfterSeconds") instanceof Number n) {

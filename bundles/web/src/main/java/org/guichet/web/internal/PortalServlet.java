@@ -28,6 +28,8 @@ public class PortalServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient Router router;
 
+    private static final org.slf4j.Logger SECURITY = org.slf4j.LoggerFactory.getLogger("org.guichet.security");
+
     @Activate
     public PortalServlet(@Reference Portal portal) {
         this.router = Routes.table(portal);
@@ -51,6 +53,7 @@ public class PortalServlet extends HttpServlet {
         Exchange x = new Exchange(req, resp, ui, match.get().params());
         try {
             if ("POST".equals(method) && match.get().csrf() && !WebSession.csrfOk(req)) {
+                securityLog(req, 403, "CSRF");
                 page(resp, ui, 403, "page.csrf.title", "page.csrf.text");
                 return;
             }
@@ -70,12 +73,24 @@ public class PortalServlet extends HttpServlet {
     /** A refusal as a page: its status from its kind, its words from the message bundle by its code. */
     static void refused(Exchange x, GuichetException e) throws IOException {
         int status = e.kind().status();
+        if (status == 401 || status == 403 || status == 429) {
+            securityLog(x.req(), status, e.code());
+        }
         if (e.details() != null && e.details().get("retryAfterSeconds") instanceof Number n) {
             x.resp().setHeader("Retry-After", String.valueOf(n.longValue()));
         }
         x.render(status, "refused.jte", "title", x.ui().t(status == 404 ? "page.notFound.title"
                 : status == 429 ? "page.tooMany.title" : "page.refused.title"),
                 "message", x.ui().error(e));
+    }
+
+    /**
+     * A refusal of access (403), of a forged form (403 CSRF) or of a flood (429) in the security log: status, code,
+     * method, path (never the query: it may hold a token) and the connection's address; no name, no address.
+     */
+    static void securityLog(HttpServletRequest req, int status, String code) {
+        SECURITY.info("refused status={} code={} method={} path={} client={}", status, code, req.getMethod(),
+                req.getRequestURI(), req.getRemoteAddr());
     }
 
     private static void page(HttpServletResponse resp, Ui ui, int status, String title, String text) throws IOException {

@@ -8,10 +8,30 @@ import org.guichet.api.accounts.Caller;
 import org.guichet.api.activity.ActivityEvent;
 import org.guichet.api.activity.Channel;
 import org.guichet.dossiers.internal.jpa.ActivityEventEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Records events in the caller's transaction, so that an action and its trace are written together or not at all. */
+/**
+ * Records events in the caller's transaction, so that an action and its trace are written together or not at all.
+ * The events about identity, access and money (sign-ins and their failures, lockouts, accounts, keys, mandates,
+ * second factors, approvals, payments, phone calls) also go to the security log ({@code org.guichet.security}, in
+ * data/log with the rest) as one line each: the event, who acted, for whom, on which dossier or organisation — never
+ * a name, an address or the event's free text (ASVS 16.3). A transaction replayed after a conflict may write its
+ * line twice; the database record is the reference.
+ */
 public final class Activity {
+    private static final Logger SECURITY = LoggerFactory.getLogger("org.guichet.security");
+    private static final List<String> SECURITY_PREFIXES = List.of("SIGN_", "SIGNED_", "ACCOUNT_", "ACTIVATION_",
+            "PASSWORD_", "API_KEY_", "MANDATE_", "SESSION", "MFA_", "SECOND_FACTOR", "TOTP_", "RECOVERY_", "STAFF_",
+            "DECISION_APPROVED", "DECISION_PROPOSAL", "PAYMENT_ISSUED", "PAID", "PHONE_CALL_", "ORGANISATION_",
+            "SCHEME_VERSION_CHANGED", "DOSSIER_ASSIGNED");
+
     private Activity() { }
+
+    /** Whether an event type goes to the security log too. */
+    public static boolean security(String type) {
+        return type != null && SECURITY_PREFIXES.stream().anyMatch(type::startsWith);
+    }
 
     public static void record(EntityManager em, String type, Long actorId, String actorName, Long onBehalfOfId,
             Channel channel, Long dossierId, Long organisationId, String detail) {
@@ -26,6 +46,10 @@ public final class Activity {
         e.organisationId = organisationId;
         e.detail = detail == null ? null : cut(detail, 4000);
         em.persist(e);
+        if (security(type)) {
+            SECURITY.info("event={} actor={} onBehalfOf={} channel={} dossier={} organisation={}", type, actorId,
+                    onBehalfOfId, channel, dossierId, organisationId);
+        }
     }
 
     /** Who acted: the agent when she acts for the applicant during a phone call, else the caller. */
