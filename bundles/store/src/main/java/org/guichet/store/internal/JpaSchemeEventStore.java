@@ -51,6 +51,10 @@ public class JpaSchemeEventStore implements SchemeEventStore, HealthIndicator {
             String product;
             try (Connection c = dataSource.getConnection()) {
                 product = c.getMetaData().getDatabaseProductName();
+                String unsafe = ConnectionSafety.warning(c.getMetaData().getURL());
+                if (unsafe != null) {
+                    LOG.warn(unsafe);
+                }
             }
             int version = migrator.latestVersion();
             // only now may the components whose entities live in these tables start
