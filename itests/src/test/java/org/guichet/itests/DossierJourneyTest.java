@@ -178,6 +178,15 @@ class DossierJourneyTest {
         Reply ninaIn = api.post("/sessions/code", map("email", NINA, "code", mail.latest(NINA, "SIGN_IN_CODE").code()), null);
         assertEquals(201, ninaIn.status(), "a code proves the address: " + ninaIn);
         nina = ninaIn.json().path("token").asText();
+        // her sign-up password was discarded when the code proved her mailbox: changing it means choosing one by link
+        assertEquals("CURRENT_PASSWORD_REQUIRED", api.post("/accounts/me/password", map("newPassword",
+                "un phare blanc au bout de la digue"), nina).code());
+        Reply noPassword = api.post("/accounts/me/password", map("currentPassword", "nina aime les trains de nuit",
+                "newPassword", "un phare blanc au bout de la digue"), nina);
+        assertEquals(409, noPassword.status(), noPassword.toString());
+        assertEquals("NO_PASSWORD_YET", noPassword.code());
+        assertEquals(401, api.post("/accounts/me/password", map("currentPassword", "x", "newPassword", "y"), null)
+                .status());
         // and discards the password given before the address was proven (anyone could have signed up with it)
         assertEquals("INVALID_CREDENTIALS", api.post("/sessions", map("email", NINA, "password",
                 "nina aime les trains de nuit"), null).code());

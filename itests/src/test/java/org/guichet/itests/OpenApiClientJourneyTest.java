@@ -27,6 +27,7 @@ import org.guichet.itests.client.api.AdminApi;
 import org.guichet.itests.client.api.DossiersApi;
 import org.guichet.itests.client.api.PartnersApi;
 import org.guichet.itests.client.api.SchemesApi;
+import org.guichet.itests.client.model.Accepted;
 import org.guichet.itests.client.model.Account;
 import org.guichet.itests.client.model.AccountState;
 import org.guichet.itests.client.model.Activation;

@@ -45,6 +45,18 @@ public interface AccountService {
 
     SessionGrant signIn(String email, String password);
 
+    /**
+     * A signed-in person changes her password, giving the current one again (re-authentication: a session left open
+     * on a shared computer is not enough). A wrong current password counts like a failed sign-in, up to the lockout.
+     * The new one follows the password rules; every other session of the account ends, this one stays; the owner is
+     * told by mail. An account that never had a password (created by a mandate, signing in by code) is refused
+     * NO_PASSWORD_YET: the mailed reset link proves the mailbox instead.
+     *
+     * @param sessionToken the session she is signed in with
+     * @since 2.2.0
+     */
+    void changePassword(String sessionToken, String currentPassword, String newPassword);
+
     /** Mails a one-time sign-in code if the address has an account; says nothing either way. */
     void sendSignInCode(String email);
 

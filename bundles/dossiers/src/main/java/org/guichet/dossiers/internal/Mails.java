@@ -110,6 +110,12 @@ public final class Mails {
                 "minutes", minutes);
     }
 
+    /** Her password was changed from her account: if it was not she, the reset link takes it back. */
+    public static OutgoingMail passwordChanged(String to, String language, String name, String forgotten) {
+        return withSignature(to, Words.of(language), "passwordChanged", "PASSWORD_CHANGED", "name", name,
+                "forgotten", forgotten);
+    }
+
     public static OutgoingMail passwordReset(String to, String language, String name, String link) {
         return withSignature(to, Words.of(language), "passwordReset", "PASSWORD_RESET", "name", name, "link", link);
     }

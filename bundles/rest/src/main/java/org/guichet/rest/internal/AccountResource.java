@@ -53,6 +53,9 @@ public class AccountResource {
 
     public record PasswordReset(String token, String password) { }
 
+    /** A signed-in person's new password, with her current one again. */
+    public record PasswordChange(String currentPassword, String newPassword) { }
+
     public record NewOrganisation(String name, String kind) { }
 
     public record Invitation(String email, String displayName, Role role, Long organisationId, Set<String> schemes) { }
@@ -87,6 +90,16 @@ public class AccountResource {
     @Path("accounts/me")
     public Account me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return service().me(auth.caller(authorization));
+    }
+
+    @POST
+    @Path("accounts/me/password")
+    public Response changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, PasswordChange body) {
+        auth.caller(authorization); // 401 first, like every signed-in call
+        PasswordChange b = body(body);
+        service().changePassword(Authenticator.credential(authorization, "bearer"), b.currentPassword(),
+                b.newPassword());
+        return Response.noContent().build();
     }
 
     @POST

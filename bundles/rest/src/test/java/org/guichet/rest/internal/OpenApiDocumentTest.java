@@ -144,7 +144,7 @@ class OpenApiDocumentTest {
                 PartnerResource.CertificateStored.class, PartnerResource.Attendance.class, AttendanceReport.class,
                 Queue.class, QueueItem.class, Workload.class, CaseFile.class, DocumentCheck.class, InternalNote.class,
                 PhoneCall.class, Reevaluation.class, InstructionResource.Assignment.class, DecisionRequest.class,
-                InstructionResource.VersionChange.class, InstructionResource.Closing.class, InstructionResource.Rejection.class,
+                InstructionResource.VersionChange.class, InstructionResource.Closing.class, InstructionResource.Rejection.class, AccountResource.PasswordChange.class,
                 InstructionResource.NewCall.class, InstructionResource.EndCall.class, PaymentResource.Paid.class,
                 PaymentBatch.class, AccountResource.Disabling.class, AccountResource.StaffRights.class,
                 org.guichet.api.instruction.PendingDecision.class);

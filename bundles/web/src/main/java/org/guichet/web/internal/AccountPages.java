@@ -158,6 +158,30 @@ final class AccountPages {
         x.redirect("/compte/connexion?fait=nouveau#fait");
     }
 
+    static final List<String> CHANGE = List.of("currentPassword", "newPassword");
+
+    /** A signed-in person changes her password, giving the current one again. */
+    void changeForm(Exchange x) throws IOException {
+        x.caller(); // signed in first
+        String done = "change".equals(x.param("fait")) ? x.ui().t("account.change.done") : null;
+        x.render(200, "account/changePassword.jte", "errors", Map.of(), "done", done);
+    }
+
+    void change(Exchange x) throws IOException {
+        x.caller();
+        try {
+            portal.accounts().changePassword(WebSession.cookie(x.req(), WebSession.SESSION),
+                    x.req().getParameter("currentPassword"), x.req().getParameter("newPassword"));
+        } catch (GuichetException e) {
+            if ("ACCOUNT_LOCKED".equals(e.code()) || "SESSION_ENDED".equals(e.code())) {
+                throw e; // not a mistake in the form: the refusal page says what to do
+            }
+            x.render(e.kind().status(), "account/changePassword.jte", "errors", errors(x.ui(), e, CHANGE, "currentPassword"));
+            return;
+        }
+        x.redirect("/compte/mot-de-passe?fait=change#fait");
+    }
+
     void signOut(Exchange x) throws IOException {
         portal.accounts().signOut(WebSession.cookie(x.req(), WebSession.SESSION));
         WebSession.close(x.req(), x.resp());

@@ -68,6 +68,8 @@ public final class Routes {
         r.get("/compte/nouveau-mot-de-passe", page::resetForm);
         r.post("/compte/nouveau-mot-de-passe", page::reset);
         r.post("/compte/deconnexion", page::signOut);
+        r.get("/compte/mot-de-passe", page::changeForm);
+        r.post("/compte/mot-de-passe", page::change);
     }
 
     /** A person's answer to a mediator's request for a mandate (/mandats). */

@@ -157,6 +157,20 @@ class AccountTemplatesTest {
     }
 
     @Test
+    void changingThePasswordAsksTheCurrentOne() {
+        String fr = render("account/changePassword.jte", "ui", FR, "errors", Map.of());
+        assertTrue(fr.contains("<title>Changer mon mot de passe — Guichet</title>"), fr);
+        assertTrue(fr.contains("action=\"/compte/mot-de-passe#suite\""), fr);
+        assertTrue(fr.contains("autocomplete=\"current-password\"") && fr.contains("autocomplete=\"new-password\""), fr);
+        String wrong = render("account/changePassword.jte", "ui", FR, "errors",
+                Map.of("currentPassword", FR.t("error.CURRENT_PASSWORD_WRONG")));
+        assertTrue(wrong.contains("href=\"#currentPassword\"") && wrong.contains("id=\"currentPassword-erreur\""), wrong);
+        String done = render("account/changePassword.jte", "ui", EN, "errors", Map.of(), "done",
+                EN.t("account.change.done"));
+        assertTrue(done.contains("id=\"fait\"") && done.contains("Your password is changed"), done);
+    }
+
+    @Test
     void forgottenAndReset() {
         String sent = render("account/forgotten.jte", "ui", FR, "errors", Map.of(), "sent", true);
         assertTrue(sent.contains("<title>Mot de passe oublié — Guichet</title>") && sent.contains("id=\"fait\""), sent);

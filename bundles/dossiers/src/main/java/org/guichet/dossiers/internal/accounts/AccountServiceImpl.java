@@ -490,6 +490,79 @@ public class AccountServiceImpl implements AccountService {
     }
 
     @Override
+    public void changePassword(String sessionToken, String currentPassword, String newPassword) {
+        Caller caller = authenticate(sessionToken).orElseThrow(() -> new GuichetException(Kind.UNAUTHENTICATED,
+                "SESSION_ENDED", null, "Votre session est terminée : connectez-vous à nouveau."));
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw GuichetException.invalid("CURRENT_PASSWORD_REQUIRED", "currentPassword", "Donnez votre mot de passe"
+                    + " actuel.");
+        }
+        int max = Math.max(1, config.signin_max_failures());
+        // the try is reserved like a sign-in's: guesses through a stolen session are counted and locked out too
+        Candidate candidate = tx.call(em -> {
+            AccountEntity a = em.find(AccountEntity.class, caller.accountId());
+            if (a.passwordHash == null) {
+                throw GuichetException.conflict("NO_PASSWORD_YET", "Vous n'avez pas encore de mot de passe :"
+                        + " choisissez-en un avec le lien « mot de passe oublié », qui est envoyé à votre adresse.");
+            }
+            Instant now = Instant.now();
+            int reserved = em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = FAILED_SIGN_INS + 1,"
+                    + " VERSION = VERSION + 1 WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)"
+                    + " AND FAILED_SIGN_INS < ?").setParameter(1, a.id).setParameter(2, Timestamp.from(now))
+                    .setParameter(3, max).executeUpdate();
+            if (reserved == 0) {
+                em.refresh(a);
+                return new Candidate(a.id, null, locked(a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)
+                        ? a.lockedUntil.toInstant() : now.plus(Duration.ofMinutes(config.lockout_minutes()))));
+            }
+            return new Candidate(a.id, a.passwordHash, null);
+        });
+        if (candidate.refusal() != null) {
+            throw candidate.refusal();
+        }
+        boolean right = hasher.verify(currentPassword, candidate.hash());
+        if (!right) {
+            GuichetException refusal = tx.call(em -> {
+                AccountEntity a = em.find(AccountEntity.class, candidate.id());
+                Instant until = Instant.now().plus(Duration.ofMinutes(config.lockout_minutes()));
+                int lockedNow = em.createNativeQuery("UPDATE ACCOUNT SET LOCKED_UNTIL = ?, FAILED_SIGN_INS = 0,"
+                        + " VERSION = VERSION + 1 WHERE ID = ? AND FAILED_SIGN_INS >= ?")
+                        .setParameter(1, Timestamp.from(until)).setParameter(2, a.id).setParameter(3, max)
+                        .executeUpdate();
+                Activity.record(em, "PASSWORD_CHANGE_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Changement de mot de passe refusé : mot de passe actuel incorrect"
+                                + (lockedNow == 1 ? " ; connexion par mot de passe bloquée" : ""));
+                return lockedNow == 1 ? locked(until) : GuichetException.invalid("CURRENT_PASSWORD_WRONG",
+                        "currentPassword", "Ce n'est pas votre mot de passe actuel.");
+            });
+            throw refusal;
+        }
+        try {
+            policy.check(newPassword, caller.email(), caller.displayName(), currentPassword);
+        } catch (GuichetException e) {
+            throw new GuichetException(e.kind(), e.code(), "newPassword", e.getMessage(), e.errors(), e.details());
+        }
+        String hash = hasher.hash(newPassword);
+        OutgoingMail notice = tx.call(em -> {
+            AccountEntity a = em.find(AccountEntity.class, candidate.id());
+            a.passwordHash = hash;
+            a.failedSignIns = 0;
+            a.lockedUntil = null;
+            // every other session ends: whoever else was signed in with the old password is out
+            em.createQuery("update SessionEntity s set s.endedAt = :now where s.accountId = :a and s.endedAt is null"
+                    + " and s.tokenHash <> :mine").setParameter("now", now()).setParameter("a", a.id)
+                    .setParameter("mine", Secrets.sha256(sessionToken)).executeUpdate();
+            Tokens.voidAll(em, a.id, PASSWORD_RESET);
+            Activity.record(em, "PASSWORD_CHANGED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Mot de passe changé par la personne (mot de passe actuel redonné) ; ses autres sessions sont"
+                            + " fermées");
+            return Mails.passwordChanged(a.email, a.language, a.displayName,
+                    page("/compte/mot-de-passe-oublie", a.language));
+        });
+        sendLater(notice);
+    }
+
+    @Override
     public void signOut(String token) {
         if (token == null || token.isBlank()) {
             return;
