@@ -220,7 +220,7 @@ class ConcurrencyTest {
                 java.net.URI.create(dist.url("/metrics"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
         String text = metrics.body();
-        assertTrue(text.contains("kind=\"api\",method=\"POST\",outcome=\"SUCCESS\",route=\"/accounts\",status=\"201\"} "),
+        assertTrue(text.contains("kind=\"api\",method=\"POST\",outcome=\"SUCCESS\",route=\"/accounts\",status=\"202\"} "),
                 "sign-ups counted by route");
         assertTrue(text.contains("route=\"/dossiers/{id}/submit\""), "route templates, never ids");
         assertTrue(!text.contains("outcome=\"SERVER_ERROR\",route=\"/accounts\""), "no 5xx on sign-up");
