@@ -400,6 +400,130 @@ class WebPagesBrowserTest {
     }
 
     /**
+     * Issue 13's measure of the agent's work: from the queue to granting a complete dossier with six documents, by
+     * keyboard only (JavaScript off, 1,280 px): Tab to the next thing to act on, Enter on it, type where asked. Counts
+     * the page loads, the form submissions and the Tab presses, prints them, and holds them to the workbench's bounds.
+     * Whatever the page offers is used: "accept all remaining documents" when it exists, else one check per document.
+     */
+    @Test
+    void anAgentGrantsACompleteDossierByKeyboardOnly() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String agentEmail = "clavier." + run + "@region.example";
+        scenario.invite(admin, agentEmail, "Claude Clavier", "AGENT", null, "vocational-training");
+        scenario.activateAndSignIn(agentEmail, "INVITATION", "claude instruit au clavier seulement");
+        String applicantEmail = "noa." + run + "@example.fr";
+        String reference = submittedVocationalTraining(api, scenario, applicantEmail, "Noa Lambert");
+
+        WebDriver driver = browser(false, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", agentEmail);
+            type(driver, "password", "claude instruit au clavier seulement");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            Keyboard k = new Keyboard(driver);
+            k.load("/instruction");
+            k.enterOn("a", reference);
+            k.enterOn("button", "Prendre ce dossier");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("pris ce dossier"));
+            List<String> documents = driver.findElements(By.cssSelector("section.document h3")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(6, documents.size(), "six documents: " + documents);
+            if (!driver.findElements(By.xpath("//button[starts-with(normalize-space(), 'Accepter tous les documents')]")).isEmpty()) {
+                k.enterOn("button", "Accepter tous les documents");
+            } else {
+                for (String document : documents) {
+                    k.enterOn("button", "Enregistrer la vérification — " + document);
+                }
+            }
+            for (WebElement document : driver.findElements(By.cssSelector("section.document"))) {
+                assertTrue(document.findElement(By.cssSelector("p > strong")).getText().startsWith("Accepté"),
+                        document.getText());
+            }
+            k.tabTo("input", "payeeIban");
+            k.keys.sendKeys("FR14 2004 1010 0505 0001 3M02 606").perform();
+            k.enterOn("button", "Enregistrer la décision");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("Décision enregistrée"),
+                    driver.findElement(By.tagName("main")).getText());
+            screenshot(driver, "workbench-granted-1280");
+            System.out.printf("[workbench] queue to a grant with six documents, by keyboard: %d page loads,"
+                    + " %d form submissions, %d Tab presses%n", k.loads, k.submissions, k.tabs);
+            assertTrue(k.loads <= 5 && k.submissions <= 3 && k.tabs <= 40, "the workbench's bounds: "
+                    + k.loads + " page loads (<= 5), " + k.submissions + " submissions (<= 3), " + k.tabs
+                    + " Tab presses (<= 40)");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** A vocational-training dossier with its six documents, submitted by its applicant; returns its reference. */
+    private static String submittedVocationalTraining(Api api, Scenario scenario, String applicantEmail, String name)
+            throws Exception {
+        String applicant = scenario.applicant(applicantEmail, name, "velo rouge sur la colline");
+        long dossier = api.post("/dossiers", Distribution.map("schemeId", "vocational-training"), applicant).json().path("id").asLong();
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(Scenario.vocationalTrainingAnswers());
+        Scenario.enrolment(applicantEmail).forEach((key, v) -> {
+            if (!List.of("traineeEmail", "firstName", "lastName").contains(key)) {
+                answers.put(key, v);
+            }
+        });
+        var live = api.patch("/dossiers/" + dossier + "/answers", Distribution.map("answers", answers), applicant).json().path("live");
+        scenario.uploadChecklist(dossier, live, applicant);
+        return api.post("/dossiers/" + dossier + "/submit", null, applicant).json().path("reference").asText();
+    }
+
+    /**
+     * Keyboard only, counted: Tab from where the page put the focus to the element wanted, then Enter on it; a link
+     * followed is a page load, a button a form submission and a page load.
+     */
+    static final class Keyboard {
+        final WebDriver driver;
+        final org.openqa.selenium.interactions.Actions keys;
+        int loads;
+        int submissions;
+        int tabs;
+
+        Keyboard(WebDriver driver) {
+            this.driver = driver;
+            this.keys = new org.openqa.selenium.interactions.Actions(driver);
+        }
+
+        void load(String path) {
+            driver.get(dist.url(path));
+            loads++;
+        }
+
+        /** Tabs until the focus is on a tag whose id is that, or whose text starts with that. */
+        WebElement tabTo(String tag, String idOrText) {
+            for (int i = 0; i < 400; i++) {
+                WebElement focused = driver.switchTo().activeElement();
+                if (focused.getTagName().equals(tag) && (idOrText.equals(focused.getAttribute("id"))
+                        || String.valueOf(focused.getAttribute("textContent")).replaceAll("\\s+", " ").trim()
+                                .startsWith(idOrText))) {
+                    return focused;
+                }
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                tabs++;
+            }
+            throw new AssertionError("400 Tab presses and no <" + tag + "> \"" + idOrText + "\" on "
+                    + driver.getCurrentUrl());
+        }
+
+        void enterOn(String tag, String text) {
+            WebElement target = tabTo(tag, text);
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            awaitGone(driver, target);
+            loads++;
+            if ("button".equals(tag)) {
+                submissions++;
+            }
+        }
+    }
+
+    /**
      * An admin deploys a new version of a scheme from its file and sees it become ACTIVE; a broken one is shown
      * FAILED with its error (file and line); the page passes axe-core.
      */
