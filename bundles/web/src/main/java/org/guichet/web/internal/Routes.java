@@ -83,6 +83,7 @@ public final class Routes {
         AgentPaymentsPage payments = new AgentPaymentsPage(portal);
         ConsentChecksPage consents = new ConsentChecksPage(portal);
         AgentApprovalsPage approvals = new AgentApprovalsPage(portal);
+        SupervisorPage supervision = new SupervisorPage(portal);
         // the literal addresses first: /instruction/paiements is not a dossier
         r.get("/instruction", AgentPage.agentsOnly(desk::queue));
         r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
@@ -91,6 +92,9 @@ public final class Routes {
         r.post("/instruction/paiements/virements/{batch}/paye", AgentPage.agentsOnly(payments::paid));
         r.get(AgentApprovalsPage.PATH, AgentPage.agentsOnly(approvals::show));
         r.post(AgentApprovalsPage.PATH + "/{proposition}", AgentPage.agentsOnly(approvals::approve));
+        r.get(SupervisorPage.PATH, AgentPage.agentsOnly(SupervisorPage.supervisorsOnly(supervision::show)));
+        r.post(SupervisorPage.PATH + "/{dossier}", AgentPage.agentsOnly(SupervisorPage.supervisorsOnly(
+                supervision::reassign)));
         r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
         r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
         r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
@@ -100,6 +104,7 @@ public final class Routes {
         r.post("/instruction/{dossier}/liberer", AgentPage.agentsOnly(desk::release));
         r.post("/instruction/{dossier}/assigner", AgentPage.agentsOnly(desk::assign));
         r.post("/instruction/{dossier}/verifier", AgentPage.agentsOnly(desk::check));
+        r.post("/instruction/{dossier}/tout-accepter", AgentPage.agentsOnly(desk::acceptAll));
         r.post("/instruction/{dossier}/complement", AgentPage.agentsOnly(desk::complement));
         r.post("/instruction/{dossier}/message", AgentPage.agentsOnly(desk::message));
         r.post("/instruction/{dossier}/note", AgentPage.agentsOnly(desk::note));
