@@ -123,6 +123,7 @@ public final class Routes {
     /** The admins' staff page (/admin/comptes). */
     private static void staff(Router r, StaffAdminPages page) {
         r.get(StaffAdminPages.PATH, page::list);
+        r.post(StaffAdminPages.PATH + "/inviter", page::invite);
         r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
         r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
     }
