@@ -62,6 +62,10 @@ class WorkbenchTemplatesTest {
         // the document already checked (12) keeps its form behind « Changer la vérification — <its name> »
         assertTrue(fr.contains("<details><summary>Changer la vérification<span class=\"visually-hidden\"> — RIB à"
                 + " votre nom</span></summary>"), fr);
+        // the document's name in every label and button of its fieldset, the choices too
+        assertTrue(fr.contains("<label for=\"status-11-a\">Accepté<span class=\"visually-hidden\"> — Pièce"
+                + " d'identité</span></label>") && fr.contains("<label for=\"status-11-r\">Refusé<span"
+                + " class=\"visually-hidden\"> — Pièce d'identité</span></label>"), fr);
         String en = caseFile(Locale.ENGLISH, AgentTemplatesTest.caseFile(DossierState.IN_REVIEW, ALEX), true, Map.of(),
                 null, AgentForm.NONE, List.of());
         assertTrue(en.contains("Accept all remaining documents ("), en);
