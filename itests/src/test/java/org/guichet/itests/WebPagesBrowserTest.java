@@ -418,6 +418,8 @@ class WebPagesBrowserTest {
         scenario.activateAndSignIn(agentEmail, "INVITATION", "claude instruit au clavier seulement");
         String applicantEmail = "noa." + run + "@example.fr";
         String reference = submittedVocationalTraining(api, scenario, applicantEmail, "Noa Lambert").reference();
+        // another dossier waits: after the decision, « Prendre le dossier suivant » takes one
+        submittedVocationalTraining(api, scenario, "ilan." + run + "@example.fr", "Ilan Morel");
 
         WebDriver driver = browser(false, 1280);
         try {
@@ -455,6 +457,11 @@ class WebPagesBrowserTest {
             assertTrue(k.loads <= 5 && k.submissions <= 3 && k.tabs <= 40, "the workbench's bounds: "
                     + k.loads + " page loads (<= 5), " + k.submissions + " submissions (<= 3), " + k.tabs
                     + " Tab presses (<= 40)");
+            // then the next dossier, one Enter away from the decision's notice (not counted: the journey is done)
+            k.enterOn("button", "Prendre le dossier suivant");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("pris ce dossier"),
+                    driver.findElement(By.tagName("main")).getText());
+            assertTrue(!driver.getTitle().startsWith(reference), "another dossier: " + driver.getTitle());
         } finally {
             driver.quit();
         }
