@@ -320,7 +320,8 @@ class WebPagesBrowserTest {
         WebElement focused = driver.switchTo().activeElement();
         List<WebElement> inside = driver.findElements(By.xpath("//*[@id='" + target + "']//*"));
         List<WebElement> next = driver.findElements(By.xpath("(//*[@id='" + target + "']/following::*[self::a or"
-                + " self::button or self::input[not(@type='hidden')] or self::select or self::textarea or @tabindex='0'])[1]"));
+                + " self::button or self::summary or self::input[not(@type='hidden')] or self::select or self::textarea"
+                + " or @tabindex='0'])[1]"));
         assertTrue(inside.contains(focused) || next.contains(focused), "after the form, Tab should go into #" + target
                 + " or just after it, not to <" + focused.getTagName() + " id=" + focused.getAttribute("id") + "> on "
                 + url);
@@ -396,6 +397,303 @@ class WebPagesBrowserTest {
         } finally {
             driver.quit();
             auditor.quit();
+        }
+    }
+
+    /**
+     * Issue 13's measure of the agent's work: from the queue to granting a complete dossier with six documents, by
+     * keyboard only (JavaScript off, 1,280 px): Tab to the next thing to act on, Enter on it, type where asked. Counts
+     * the page loads, the form submissions and the Tab presses, prints them, and holds them to the workbench's bounds.
+     * Whatever the page offers is used: "accept all remaining documents" when it exists, else one check per document.
+     */
+    @Test
+    void anAgentGrantsACompleteDossierByKeyboardOnly() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String agentEmail = "clavier." + run + "@region.example";
+        scenario.invite(admin, agentEmail, "Claude Clavier", "AGENT", null, "vocational-training");
+        scenario.activateAndSignIn(agentEmail, "INVITATION", "claude instruit au clavier seulement");
+        String applicantEmail = "noa." + run + "@example.fr";
+        String reference = submittedVocationalTraining(api, scenario, applicantEmail, "Noa Lambert").reference();
+        // another dossier waits: after the decision, « Prendre le dossier suivant » takes one
+        submittedVocationalTraining(api, scenario, "ilan." + run + "@example.fr", "Ilan Morel");
+
+        WebDriver driver = browser(false, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", agentEmail);
+            type(driver, "password", "claude instruit au clavier seulement");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            Keyboard k = new Keyboard(driver);
+            k.load("/instruction");
+            k.enterOn("a", reference);
+            k.enterOn("button", "Prendre ce dossier");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("pris ce dossier"));
+            List<String> documents = driver.findElements(By.cssSelector("section.document h3")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(6, documents.size(), "six documents: " + documents);
+            if (!driver.findElements(By.xpath("//button[starts-with(normalize-space(), 'Accepter tous les documents')]")).isEmpty()) {
+                k.enterOn("button", "Accepter tous les documents");
+            } else {
+                for (String document : documents) {
+                    k.enterOn("button", "Enregistrer la vérification — " + document);
+                }
+            }
+            for (WebElement document : driver.findElements(By.cssSelector("section.document"))) {
+                assertTrue(document.findElement(By.cssSelector("p > strong")).getText().startsWith("Accepté"),
+                        document.getText());
+            }
+            k.tabTo("input", "payeeIban");
+            k.keys.sendKeys("FR14 2004 1010 0505 0001 3M02 606").perform();
+            k.enterOn("button", "Enregistrer la décision");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("Décision enregistrée"),
+                    driver.findElement(By.tagName("main")).getText());
+            screenshot(driver, "workbench-granted-1280");
+            System.out.printf("[workbench] queue to a grant with six documents, by keyboard: %d page loads,"
+                    + " %d form submissions, %d Tab presses%n", k.loads, k.submissions, k.tabs);
+            assertTrue(k.loads <= 5 && k.submissions <= 3 && k.tabs <= 40, "the workbench's bounds: "
+                    + k.loads + " page loads (<= 5), " + k.submissions + " submissions (<= 3), " + k.tabs
+                    + " Tab presses (<= 40)");
+            // then the next dossier, one Enter away from the decision's notice (not counted: the journey is done)
+            k.enterOn("button", "Prendre le dossier suivant");
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("pris ce dossier"),
+                    driver.findElement(By.tagName("main")).getText());
+            assertTrue(!driver.getTitle().startsWith(reference), "another dossier: " + driver.getTitle());
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** A dossier submitted: its id and its reference. */
+    record Submitted(long id, String reference) { }
+
+    /** A vocational-training dossier with its six documents, submitted by its applicant. */
+    private static Submitted submittedVocationalTraining(Api api, Scenario scenario, String applicantEmail, String name)
+            throws Exception {
+        String applicant = scenario.applicant(applicantEmail, name, "velo rouge sur la colline");
+        long dossier = api.post("/dossiers", Distribution.map("schemeId", "vocational-training"), applicant).json().path("id").asLong();
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(Scenario.vocationalTrainingAnswers());
+        Scenario.enrolment(applicantEmail).forEach((key, v) -> {
+            if (!List.of("traineeEmail", "firstName", "lastName").contains(key)) {
+                answers.put(key, v);
+            }
+        });
+        var live = api.patch("/dossiers/" + dossier + "/answers", Distribution.map("answers", answers), applicant).json().path("live");
+        scenario.uploadChecklist(dossier, live, applicant);
+        return new Submitted(dossier, api.post("/dossiers/" + dossier + "/submit", null, applicant).json()
+                .path("reference").asText());
+    }
+
+    /**
+     * The supervisor's space in a browser without JavaScript: each agent's workload, a dossier near its deadline given
+     * from one agent to another (recorded; the previous holder no longer holds it), and a reassignment made from a page
+     * that was out of date refused at its field. The queue, the case file and the supervisor's page pass axe-core at
+     * 1,280 and 360 px and reflow at 320 px.
+     */
+    @Test
+    void aSupervisorSeesWorkloadsAndDeadlinesAndReassigns() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String supEmail = "sup." + run + "@region.example";
+        scenario.invite(admin, supEmail, "Sacha Superviseur", "SUPERVISOR", null, "vocational-training");
+        String sup = scenario.activateAndSignIn(supEmail, "INVITATION", "sacha suit la charge des agents");
+        String anaEmail = "ana." + run + "@region.example";
+        long anaId = scenario.invite(admin, anaEmail, "Ana Instruit", "AGENT", null, "vocational-training");
+        String ana = scenario.activateAndSignIn(anaEmail, "INVITATION", "ana instruit les dossiers du matin");
+        String bobEmail = "bob." + run + "@region.example";
+        long bobId = scenario.invite(admin, bobEmail, "Bob Relais", "AGENT", null, "vocational-training");
+        scenario.activateAndSignIn(bobEmail, "INVITATION", "bob reprend les dossiers en retard");
+        String camEmail = "cam." + run + "@region.example";
+        long camId = scenario.invite(admin, camEmail, "Cam Renfort", "AGENT", null, "vocational-training");
+        scenario.activateAndSignIn(camEmail, "INVITATION", "cam vient en renfort cette semaine");
+        Submitted d = submittedVocationalTraining(api, scenario, "rose." + run + "@example.fr", "Rose Lemaire");
+        assertEquals(200, api.post("/instruction/dossiers/" + d.id() + "/take", null, ana).status());
+        // waiting on a complement due in three days: near its deadline
+        var complement = api.post("/instruction/dossiers/" + d.id() + "/complement-requests", Distribution.map(
+                "message", "Merci d'envoyer un avis d'impôt lisible.", "documentTypes", List.of(), "fields", List.of(),
+                "deadline", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(3).toString(),
+                "addressee", "APPLICANT"), ana);
+        assertEquals(201, complement.status(), complement.toString());
+
+        WebDriver driver = browser(false, 1280);
+        WebDriver wide = browser(true, 1280);
+        WebDriver narrow = browser(true, 360);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", supEmail);
+            type(driver, "password", "sacha suit la charge des agents");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            auditBoth(driver, wide, narrow, "workbench-queue");
+            submit(driver, driver.findElement(By.linkText(d.reference())));
+            auditBoth(driver, wide, narrow, "workbench-case");
+            driver.get(dist.url("/instruction"));
+            submit(driver, driver.findElement(By.xpath("//a[starts-with(normalize-space(), 'Espace responsable')]")));
+            assertTrue(driver.getTitle().startsWith("Espace responsable"), driver.getTitle());
+            String workloads = driver.findElement(By.id("charge")).getText();
+            assertTrue(workloads.matches("(?s).*Ana Instruit.*en attente d'un complément : 1.*"), workloads);
+            String due = driver.findElement(By.id("echeances")).getText();
+            assertTrue(due.contains(d.reference()) && due.contains("dans 3 jour(s)"), due);
+            auditBoth(driver, wide, narrow, "supervision");
+
+            // a page out of date: meanwhile the dossier went to Cam; giving it to Bob from Ana is refused, at its field
+            assertEquals(200, api.post("/instruction/dossiers/" + d.id() + "/assignment", Distribution.map("agentId",
+                    camId), sup).status());
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("to-" + d.id())))
+                    .selectByVisibleText("Bob Relais");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Confier — " + d.reference() + "']")));
+            assertTrue(driver.findElement(By.id("to-" + d.id() + "-erreur")).getText().contains("changé de mains"),
+                    driver.findElement(By.tagName("main")).getText());
+            assertEquals(String.valueOf(bobId), new org.openqa.selenium.support.ui.Select(driver.findElement(
+                    By.id("to-" + d.id()))).getFirstSelectedOption().getAttribute("value"), "her choice is kept");
+            screenshot(driver, "supervision-changed-hands-1280");
+
+            // from the page as it is now (Cam holds it): given to Bob
+            driver.get(dist.url("/instruction/supervision"));
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("to-" + d.id())))
+                    .selectByVisibleText("Bob Relais");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Confier — " + d.reference() + "']")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("confié"),
+                    driver.findElement(By.tagName("main")).getText());
+            var caseFile = api.get("/instruction/dossiers/" + d.id(), ana).json();
+            assertEquals(bobId, caseFile.path("assignee").path("id").asLong(), caseFile.toString());
+            var anas = api.get("/instruction/queue?assignee=" + anaId, sup).json().path("items");
+            for (var item : anas) {
+                assertTrue(item.path("id").asLong() != d.id(), "gone from Ana's dossiers: " + anas);
+            }
+            long assigned = 0;
+            for (var e : caseFile.path("dossier").path("history")) {
+                assigned += "DOSSIER_ASSIGNED".equals(e.path("type").asText()) ? 1 : 0;
+            }
+            assertEquals(2, assigned, "each reassignment is in the history: " + caseFile.path("dossier").path("history"));
+            // the same through the API: a stale holder is 409 ASSIGNMENT_CHANGED with its code and field, nothing written
+            var stale = api.post("/instruction/dossiers/" + d.id() + "/assignment?from=" + anaId, Distribution.map(
+                    "agentId", camId), sup);
+            assertEquals(409, stale.status(), stale.toString());
+            assertEquals("ASSIGNMENT_CHANGED", stale.json().path("code").asText(), stale.toString());
+            assertEquals(bobId, api.get("/instruction/dossiers/" + d.id(), sup).json().path("assignee").path("id").asLong());
+            // accepting every remaining document: not by the previous holder; by the supervisor, the six at once
+            assertEquals(409, api.post("/instruction/dossiers/" + d.id() + "/documents/acceptance", null, ana).status());
+            var accepted = api.post("/instruction/dossiers/" + d.id() + "/documents/acceptance", null, sup);
+            assertEquals(200, accepted.status(), accepted.toString());
+            assertEquals(6, accepted.json().size(), accepted.toString());
+            assertEquals(0, api.post("/instruction/dossiers/" + d.id() + "/documents/acceptance", null, sup).json().size());
+        } finally {
+            driver.quit();
+            wide.quit();
+            narrow.quit();
+        }
+    }
+
+    /**
+     * The admin's staff page invites a staff member without JavaScript: a badly written address is refused at its
+     * field with what was typed kept, then the invitation goes and the activation mail with it; audited at both widths.
+     */
+    @Test
+    void anAdminInvitesAStaffMember() throws Exception {
+        Mailbox mail = new Mailbox(dist);
+        new Scenario(new Api(dist), mail).signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String email = "invitee." + Long.toString(System.nanoTime(), 36) + "@region.example";
+        WebDriver driver = browser(false, 1280);
+        WebDriver wide = browser(true, 1280);
+        WebDriver narrow = browser(true, 360);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", ADMIN);
+            type(driver, "password", "la region paie les aides aux stagiaires");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            driver.get(dist.url("/admin/comptes"));
+            auditBoth(driver, wide, narrow, "admin-staff");
+            driver.findElement(By.xpath("//summary[normalize-space()=\"Inviter une personne de l'équipe\"]")).click();
+            type(driver, "invite-email", "pas une adresse");
+            type(driver, "invite-name", "Iris Invitée");
+            driver.findElement(By.id("invite-role-SUPERVISOR")).click();
+            driver.findElement(By.xpath("//label[normalize-space()='Aide financière à la formation professionnelle']"
+                    + "/preceding-sibling::input")).click();
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()=\"Envoyer l'invitation\"]")));
+            assertTrue(driver.getTitle().startsWith("Erreur"), driver.getTitle());
+            assertEquals("true", driver.findElement(By.id("invite-email")).getAttribute("aria-invalid"));
+            assertEquals("Iris Invitée", driver.findElement(By.id("invite-name")).getAttribute("value"));
+            assertTrue(driver.findElement(By.id("invite-role-SUPERVISOR")).isSelected(), "her choice is kept");
+            auditBoth(driver, wide, narrow, "admin-staff-errors");
+            type(driver, "invite-email", email);
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()=\"Envoyer l'invitation\"]")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("Invitation envoyée"),
+                    driver.findElement(By.tagName("main")).getText());
+            String table = driver.findElement(By.tagName("table")).getText();
+            assertTrue(table.contains("Iris Invitée") && table.contains("Aide financière à la formation professionnelle"),
+                    table);
+            assertTrue(mail.latest(email, "INVITATION").token() != null);
+        } finally {
+            driver.quit();
+            wide.quit();
+            narrow.quit();
+        }
+    }
+
+    /** The page the journey is on, audited by axe-core at 1,280 and at 360 px with the same session. */
+    private static void auditBoth(WebDriver driver, WebDriver wide, WebDriver narrow, String name) throws Exception {
+        auditAs(driver, wide, name);
+        screenshot(driver, name + "-nojs-1280");
+        narrow.get(dist.url("/aides/none"));
+        narrow.manage().deleteAllCookies();
+        for (org.openqa.selenium.Cookie c : driver.manage().getCookies()) {
+            narrow.manage().addCookie(c);
+        }
+        narrow.get(driver.getCurrentUrl());
+        audit(narrow, name + "-360");
+    }
+
+    /**
+     * Keyboard only, counted: Tab from where the page put the focus to the element wanted, then Enter on it; a link
+     * followed is a page load, a button a form submission and a page load.
+     */
+    static final class Keyboard {
+        final WebDriver driver;
+        final org.openqa.selenium.interactions.Actions keys;
+        int loads;
+        int submissions;
+        int tabs;
+
+        Keyboard(WebDriver driver) {
+            this.driver = driver;
+            this.keys = new org.openqa.selenium.interactions.Actions(driver);
+        }
+
+        void load(String path) {
+            driver.get(dist.url(path));
+            loads++;
+        }
+
+        /** Tabs until the focus is on a tag whose id is that, or whose text starts with that. */
+        WebElement tabTo(String tag, String idOrText) {
+            for (int i = 0; i < 400; i++) {
+                WebElement focused = driver.switchTo().activeElement();
+                if (focused.getTagName().equals(tag) && (idOrText.equals(focused.getAttribute("id"))
+                        || String.valueOf(focused.getAttribute("textContent")).replaceAll("\\s+", " ").trim()
+                                .startsWith(idOrText))) {
+                    return focused;
+                }
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                tabs++;
+            }
+            throw new AssertionError("400 Tab presses and no <" + tag + "> \"" + idOrText + "\" on "
+                    + driver.getCurrentUrl());
+        }
+
+        void enterOn(String tag, String text) {
+            WebElement target = tabTo(tag, text);
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            awaitGone(driver, target);
+            loads++;
+            if ("button".equals(tag)) {
+                submissions++;
+            }
         }
     }
 

@@ -28,10 +28,29 @@ public interface InstructionService {
     /** A supervisor gives a dossier to an agent of the scheme. */
     CaseFile assign(Caller supervisor, long dossierId, long agentId);
 
+    /**
+     * A supervisor moves a dossier from the agent she saw holding it ({@code fromAgentId}, null for nobody) to another
+     * agent of the scheme. If it changed hands meanwhile (another supervisor was quicker, the agent released it),
+     * nothing is written: 409 ASSIGNMENT_CHANGED, with the holder of the moment in its details. Recorded in the
+     * history; the previous holder no longer holds it.
+     *
+     * @since 1.3
+     */
+    CaseFile reassign(Caller supervisor, long dossierId, Long fromAgentId, long toAgentId);
+
     List<Reason> rejectionReasons();
 
     DocumentCheck checkDocument(Caller agent, long dossierId, long documentId, String status, String reasonCode,
             String comment);
+
+    /**
+     * Accepts, in one action, every document of the dossier that has no check yet (a document already accepted or
+     * refused keeps its check; a decision letter is not checked). Same rights as {@link #checkDocument}: the holder,
+     * or a supervisor of the scheme. Returns the checks made, none when nothing remained.
+     *
+     * @since 1.3
+     */
+    List<DocumentCheck> acceptRemainingDocuments(Caller agent, long dossierId);
 
     /** Asks for documents and answers; the dossier waits on the addressee, who is notified by mail. */
     ComplementRequest requestComplement(Caller agent, long dossierId, String message, List<String> documentTypes,

@@ -100,16 +100,35 @@ public class InstructionResource {
         return service().release(auth.caller(authorization), id);
     }
 
+    /**
+     * {@code ?from=} the holder the supervisor saw (an agent's id, or {@code none}): when given, the dossier is
+     * reassigned only if it is still hers (409 ASSIGNMENT_CHANGED otherwise); without it, given whoever holds it.
+     */
     @POST
     @Path("dossiers/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseFile assign(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-            Assignment body) {
+            @QueryParam("from") String from, Assignment body) {
         Assignment b = AccountResource.body(body);
         if (b.agentId() == null) {
             throw GuichetException.invalid("AGENT_REQUIRED", "agentId", "Indiquez l'agent.");
         }
-        return service().assign(auth.caller(authorization), id, b.agentId());
+        if (from == null) {
+            return service().assign(auth.caller(authorization), id, b.agentId());
+        }
+        if (!"none".equals(from) && !from.matches("\\d{1,18}")) {
+            throw GuichetException.invalid("FROM_INVALID", "from", "Indiquez l'agent qui tient le dossier, ou none.");
+        }
+        return service().reassign(auth.caller(authorization), id, "none".equals(from) ? null : Long.valueOf(from),
+                b.agentId());
+    }
+
+    /** Every document with no check yet, accepted in one action; the checks made (none when nothing remained). */
+    @POST
+    @Path("dossiers/{id}/documents/acceptance")
+    public List<DocumentCheck> acceptRemaining(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return service().acceptRemainingDocuments(auth.caller(authorization), id);
     }
 
     @POST

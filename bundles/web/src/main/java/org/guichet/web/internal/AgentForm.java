@@ -12,7 +12,7 @@ import java.util.Map;
  * @param values the values of each of its fields
  */
 public record AgentForm(String form, Map<String, List<String>> values) {
-    static final AgentForm NONE = new AgentForm("", Map.of());
+    public static final AgentForm NONE = new AgentForm("", Map.of());
 
     /** The value typed in that field of that form, or null if that form was not the one sent. */
     public String get(String inForm, String name) {

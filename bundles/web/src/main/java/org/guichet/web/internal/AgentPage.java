@@ -130,9 +130,51 @@ final class AgentPage {
                 }
             }
         }
+        String done = errors.isEmpty() ? done(x) : null;
+        String code = done == null ? null : x.param("fait");
+        // where the outcome shows: in the section she acted in (the errors of the form sent, or the notice)
+        String where = errors.isEmpty() ? section(code, x.param("document")) : section(sent.form(), null);
+        QueueItem next = "decision".equals(code) || "proposee".equals(code) ? next(agent, id) : null;
         x.render(status, "agent/caseFile.jte", "f", f, "s", s, "agent", agent, "mine", mine, "open", open,
                 "rejectionReasons", instruction.rejectionReasons(), "agents", agents, "errors", errors,
-                "done", errors.isEmpty() ? done(x) : null, "sent", sent);
+                "done", done, "sent", sent, "where", where, "next", next, "nextTitle", next == null ? null
+                        : portal.registry().activeDescriptor(next.schemeId(), null).map(sd -> x.ui().in(sd.title()))
+                        .orElse(next.schemeTitle()));
+    }
+
+    /**
+     * The section of the case page an action belongs to, from its notice's code or its form's name: the outcome is
+     * shown there, so the agent lands back where she acted ("haut": the top of the page).
+     */
+    static String section(String action, String document) {
+        if (action == null || action.isEmpty()) {
+            return "haut";
+        }
+        if (action.startsWith("verifier-") && action.substring(9).matches("\\d{1,18}")) {
+            return "doc-" + action.substring(9);
+        }
+        return switch (action) {
+            case "verifier" -> document != null && document.matches("\\d{1,18}") ? "doc-" + document : "documents";
+            case "tout-accepter" -> "documents";
+            case "complement" -> "complements";
+            case "decision", "proposee" -> "decision";
+            case "message" -> "fil";
+            case "note" -> "notes";
+            case "appel", "appel-fin" -> "appels";
+            case "clore" -> "cloture";
+            default -> "haut";
+        };
+    }
+
+    /** The next dossier waiting on an agent that this one may take: the oldest nobody holds, or one she holds. */
+    private QueueItem next(Caller agent, long current) {
+        for (QueueItem i : portal.instruction().queue(agent, new QueueFilter(null, null, null, null, "AGENT", null,
+                null)).items()) {
+            if (i.id() != current && (i.assignee() == null || i.assignee().id() == agent.accountId())) {
+                return i;
+            }
+        }
+        return null;
     }
 
     /** What was just done, from its code in the address (only a code travels there, never words). */
@@ -154,13 +196,19 @@ final class AgentPage {
     /** @param done what the notice says after it, as one element an action may change (a decision only proposed) */
     private void act(Exchange x, String[] done, String form, Map<String, String> fields, Action action)
             throws IOException {
+        act(x, done, form, "", fields, action);
+    }
+
+    /** @param query what the notice's address adds after its code (the document checked), digits only */
+    private void act(Exchange x, String[] done, String form, String query, Map<String, String> fields, Action action)
+            throws IOException {
         long id = x.id("dossier");
         Map<String, String> errors = new LinkedHashMap<>();
         int status = 400;
         try {
             action.run(x.caller(), id, errors);
             if (errors.isEmpty()) {
-                x.redirect("/instruction/" + id + "?fait=" + done[0] + "#fait");
+                x.redirect("/instruction/" + id + "?fait=" + done[0] + query + "#fait");
                 return;
             }
         } catch (GuichetException e) {
@@ -188,8 +236,16 @@ final class AgentPage {
                 errors.put("assign-agent", x.ui().t("agent.error.chooseAgent"));
                 return;
             }
-            portal.instruction().assign(agent, id, Long.parseLong(to));
+            String from = x.param("from");
+            portal.instruction().reassign(agent, id, from != null && from.matches("\\d{1,18}") ? Long.valueOf(from)
+                    : null, Long.parseLong(to));
         });
+    }
+
+    /** Every document not checked yet, accepted in one action. */
+    void acceptAll(Exchange x) throws IOException {
+        act(x, "tout-accepter", "tout-accepter", Map.of(),
+                (agent, id, errors) -> portal.instruction().acceptRemainingDocuments(agent, id));
     }
 
     void check(Exchange x) throws IOException {
@@ -197,7 +253,8 @@ final class AgentPage {
         if (document == null || !document.matches("\\d{1,18}")) {
             throw new Exchange.NotFound();
         }
-        act(x, "verifier", "verifier-" + document, Map.of("status", "status-" + document + "-a", "reasonCode",
+        act(x, new String[] {"verifier"}, "verifier-" + document, "&document=" + document, Map.of("status",
+                "status-" + document + "-a", "reasonCode",
                 "reason-" + document, "comment", "comment-" + document), (agent, id, errors) -> portal.instruction()
                 .checkDocument(agent, id, Long.parseLong(document), x.param("status"), x.param("reasonCode"),
                         x.param("comment")));

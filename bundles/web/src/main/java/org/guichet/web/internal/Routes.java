@@ -85,6 +85,7 @@ public final class Routes {
         AgentPaymentsPage payments = new AgentPaymentsPage(portal);
         ConsentChecksPage consents = new ConsentChecksPage(portal);
         AgentApprovalsPage approvals = new AgentApprovalsPage(portal);
+        SupervisorPage supervision = new SupervisorPage(portal);
         // the literal addresses first: /instruction/paiements is not a dossier
         r.get("/instruction", AgentPage.agentsOnly(desk::queue));
         r.get("/instruction/paiements", AgentPage.agentsOnly(payments::show));
@@ -94,6 +95,9 @@ public final class Routes {
         r.get(AgentApprovalsPage.PATH, AgentPage.agentsOnly(approvals::show));
         r.post(AgentApprovalsPage.PATH + "/{proposition}", AgentPage.agentsOnly(approvals::approve));
         r.post(AgentApprovalsPage.PATH + "/{proposition}/refus", AgentPage.agentsOnly(approvals::reject));
+        r.get(SupervisorPage.PATH, AgentPage.agentsOnly(SupervisorPage.supervisorsOnly(supervision::show)));
+        r.post(SupervisorPage.PATH + "/{dossier}", AgentPage.agentsOnly(SupervisorPage.supervisorsOnly(
+                supervision::reassign)));
         r.get("/instruction/consentements", AgentPage.agentsOnly(consents::show));
         r.post("/instruction/consentements/{mandate}", AgentPage.agentsOnly(consents::check));
         r.get("/instruction/consentements/{mandate}/formulaire", AgentPage.agentsOnly(consents::form));
@@ -103,6 +107,7 @@ public final class Routes {
         r.post("/instruction/{dossier}/liberer", AgentPage.agentsOnly(desk::release));
         r.post("/instruction/{dossier}/assigner", AgentPage.agentsOnly(desk::assign));
         r.post("/instruction/{dossier}/verifier", AgentPage.agentsOnly(desk::check));
+        r.post("/instruction/{dossier}/tout-accepter", AgentPage.agentsOnly(desk::acceptAll));
         r.post("/instruction/{dossier}/complement", AgentPage.agentsOnly(desk::complement));
         r.post("/instruction/{dossier}/message", AgentPage.agentsOnly(desk::message));
         r.post("/instruction/{dossier}/note", AgentPage.agentsOnly(desk::note));
@@ -121,6 +126,7 @@ public final class Routes {
     /** The admins' staff page (/admin/comptes). */
     private static void staff(Router r, StaffAdminPages page) {
         r.get(StaffAdminPages.PATH, page::list);
+        r.post(StaffAdminPages.PATH + "/inviter", page::invite);
         r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
         r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
     }

@@ -3,16 +3,21 @@ package org.guichet.web.internal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.guichet.api.accounts.Account;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
+import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.SchemeInfo;
 
 /**
- * For admins (/admin/comptes): the staff accounts with their roles, schemes and state; disabling or enabling one
- * (its sessions end at once), changing its roles and schemes. The account service decides and records everything;
+ * For admins (/admin/comptes): inviting a staff member (e-mail, name, role, the schemes she instructs: the account is
+ * made and the activation link mailed), the staff accounts with their roles, schemes and state; disabling or enabling
+ * one (its sessions end at once), changing its roles and schemes. The account service decides and records everything;
  * its refusals (an admin disabling herself…) come back as the portal's refusal page in words.
  */
 public final class StaffAdminPages {
@@ -32,8 +37,64 @@ public final class StaffAdminPages {
             return;
         }
         String done = x.param("fait");
-        String notice = done != null && done.matches("desactive|active|droits") ? x.ui().t("staff.done." + done) : null;
-        x.render(200, "admin/staff.jte", "accounts", portal.accounts().staff(c), "me", c.accountId(), "done", notice);
+        String notice = done != null && done.matches("desactive|active|droits|invite") ? x.ui().t("staff.done." + done)
+                : null;
+        page(x, c, 200, Map.of(), AgentForm.NONE, notice);
+    }
+
+    private void page(Exchange x, Caller c, int status, Map<String, String> errors, AgentForm sent, String notice)
+            throws IOException {
+        x.render(status, "admin/staff.jte", "accounts", portal.accounts().staff(c), "me", c.accountId(), "done", notice,
+                "schemes", schemeTitles(x), "errors", errors, "sent", sent);
+    }
+
+    /** The installed schemes by their titles (an invitation names them; the table shows titles, never ids). */
+    private Map<String, String> schemeTitles(Exchange x) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        try {
+            for (SchemeInfo i : portal.registry().list()) {
+                titles.putIfAbsent(i.id(), i.title() == null ? i.id() : x.ui().in(i.title()));
+            }
+        } catch (Portal.Unavailable e) {
+            // the schemes are starting: the invitation offers none for now
+        }
+        return titles;
+    }
+
+    /** Invites a staff member; every problem at its field, what was typed kept. */
+    void invite(Exchange x) throws IOException {
+        Caller c = admin(x);
+        if (c == null) {
+            return;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String roleName = x.param("role");
+        Role role = STAFF_ROLES.stream().filter(r -> r.name().equals(roleName)).findFirst().orElse(null);
+        int status = 400;
+        if (role == null) {
+            errors.put("invite-role-AGENT", x.ui().t("staff.invite.chooseRole"));
+        } else {
+            try {
+                portal.accounts().invite(c, x.param("email"), x.param("displayName"), role, null,
+                        new LinkedHashSet<>(AgentPage.values(x, "schemes")));
+                x.redirect(PATH + "?fait=invite#fait");
+                return;
+            } catch (GuichetException e) {
+                if (e.kind() == GuichetException.Kind.FORBIDDEN || e.kind() == GuichetException.Kind.UNAVAILABLE) {
+                    throw e;
+                }
+                String field = e.field() == null ? "" : switch (e.field()) {
+                    case "email" -> "invite-email";
+                    case "displayName" -> "invite-name";
+                    case "role" -> "invite-role-AGENT";
+                    case "schemes" -> "invite-scheme-0";
+                    default -> "";
+                };
+                errors.put(field, x.ui().error(e));
+                status = e.kind().status();
+            }
+        }
+        page(x, c, status, errors, AgentForm.of("inviter", x), null);
     }
 
     void state(Exchange x) throws IOException {

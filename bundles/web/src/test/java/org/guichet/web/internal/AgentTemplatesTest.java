@@ -98,11 +98,18 @@ class AgentTemplatesTest {
 
     static String caseFile(Locale locale, CaseFile f, boolean mine, Map<String, String> errors, String done,
             AgentForm sent, List<PersonRef> agents) {
+        return caseFile(locale, f, mine, errors, done, sent, agents, "haut", null);
+    }
+
+    /** @param where the section the outcome shows in (AgentPage.section of the action or the form sent) */
+    static String caseFile(Locale locale, CaseFile f, boolean mine, Map<String, String> errors, String done,
+            AgentForm sent, List<PersonRef> agents, String where, QueueItem next) {
         return render("agent/caseFile.jte", "ui", Samples.ui(locale), "f", f, "s", scheme(), "agent", AGENT, "mine",
                 mine, "open", f.dossier().state().underInstruction(), "rejectionReasons", List.of(
                         new Reason("ILLEGIBLE", "Le document est illisible ou flou"),
                         new Reason("NEW_CODE", "Une raison nouvelle")), "agents", agents, "errors", errors,
-                "done", done, "sent", sent);
+                "done", done, "sent", sent, "where", where, "next", next, "nextTitle", next == null ? null
+                        : "Aide au permis de conduire");
     }
 
     /** The visible text of a page: tags and what they hold in attributes removed. */
@@ -195,7 +202,8 @@ class AgentTemplatesTest {
             assertTrue(fr.contains("action=\"/instruction/1/" + action + "#suite\""), action + ": " + fr);
         }
         assertFalse(fr.contains("/instruction/1/appel#suite"), "a call is open: only its end is offered");
-        assertTrue(fr.indexOf("id=\"suite\"") < fr.indexOf("<form"), "the outcome comes right after the title");
+        assertTrue(fr.indexOf("id=\"suite\"") > fr.indexOf("</nav>") && fr.indexOf("id=\"suite\"") < fr.indexOf(
+                "id=\"reponses\""), "with nothing done, the outcome's place is at the top, after the menu");
         assertTrue(fr.contains("value=\"Léa Martin\""), "the payee as the last decision said: " + fr);
         assertTrue(fr.contains("Corriger la décision"), fr);
         assertTrue(fr.contains("Vous avez plus de 30 ans"), fr);
@@ -219,18 +227,24 @@ class AgentTemplatesTest {
         AgentForm sent = new AgentForm("decision", Map.of("outcome", List.of("GRANTED"), "amount", List.of("12x"),
                 "payeeName", List.of("Léa"), "payeeIban", List.of("FR00 <x>")));
         String fr = caseFile(Locale.FRENCH, caseFile(DossierState.IN_REVIEW, ALEX), true, errors, null, sent,
-                List.of());
+                List.of(), AgentPage.section(sent.form(), null), null);
         assertTrue(fr.contains("<title>Erreur — VT-2026-000042"), fr);
         assertTrue(fr.contains("href=\"#amount\"") && fr.contains("href=\"#payeeIban\""), fr);
         assertTrue(fr.indexOf("href=\"#amount\"") < fr.indexOf("href=\"#payeeIban\""), "in the order of the fields");
-        assertTrue(fr.indexOf("class=\"error-summary\"") < fr.indexOf("<form"), fr);
+        // the errors show where she acted: in the decision's section, right before its form
+        assertTrue(fr.indexOf("class=\"error-summary\"") > fr.indexOf("id=\"decision\"")
+                && fr.indexOf("class=\"error-summary\"") < fr.indexOf("/decision#suite"), fr);
+        assertEquals(1, fr.split("id=\"suite\"", -1).length - 1, "one outcome on the page");
         assertTrue(fr.contains("value=\"12x\"") && fr.contains("value=\"FR00 &lt;x>\""), "typed values kept: " + fr);
         assertTrue(fr.contains("id=\"payeeIban-erreur\""), fr);
         assertFalse(fr.contains("name=\"refusalReasons\" value=\"TOO_OLD\" checked"), "unticked stays unticked");
         Map<String, String> checkErrors = Map.of("reason-12", "Choisissez la raison");
         String check = caseFile(Locale.FRENCH, caseFile(DossierState.IN_REVIEW, ALEX), true, checkErrors, null,
                 new AgentForm("verifier-12", Map.of("status", List.of("REJECTED"), "comment", List.of("flou"))),
-                List.of());
+                List.of(), AgentPage.section("verifier-12", null), null);
+        assertTrue(check.indexOf("class=\"error-summary\"") > check.indexOf("id=\"doc-12\"")
+                && check.indexOf("class=\"error-summary\"") < check.indexOf("id=\"status-12-a\""),
+                "the document's errors in its own fieldset's section: " + check);
         assertTrue(check.contains("id=\"status-12-r\" name=\"status\" value=\"REJECTED\" checked"), check);
         assertTrue(check.contains("id=\"status-11-a\" name=\"status\" value=\"ACCEPTED\" checked"), check);
         assertTrue(check.contains("aria-describedby=\"reason-12-erreur\""), check);
@@ -241,7 +255,7 @@ class AgentTemplatesTest {
     void afterAnActionTheNoticeIsRightAfterTheTitle() {
         String fr = caseFile(Locale.FRENCH, caseFile(DossierState.IN_REVIEW, ALEX), true, Map.of(),
                 "Vous avez pris ce dossier.", AgentForm.NONE, List.of());
-        assertTrue(fr.matches("(?s).*</h1>\\s*<div id=\"suite\" tabindex=\"-1\">\\s*<div class=\"notice\" role=\"status\""
+        assertTrue(fr.matches("(?s).*</nav>\\s*<div id=\"suite\" tabindex=\"-1\">\\s*<div class=\"notice\" role=\"status\""
                 + " tabindex=\"-1\" id=\"fait\"><p>Vous avez pris ce dossier.</p>.*"), fr);
     }
 

@@ -50,6 +50,31 @@ final class Assignment {
 
     void assign(EntityManager em, Caller supervisor, long dossierId, long agentId) {
         DossierEntity d = desk.access.dossier(em, supervisor, dossierId, Action.ASSIGN);
+        give(em, supervisor, d, agentId);
+    }
+
+    /**
+     * Reassigns only if the dossier is still held by whom the supervisor saw holding it: read in the same transaction
+     * as the write, and the write touches the versioned row, so of two supervisors at once the second either reads the
+     * new holder (and is told) or loses on the version and is replayed, then reads it and is told.
+     */
+    void reassign(EntityManager em, Caller supervisor, long dossierId, Long fromAgentId, long toAgentId) {
+        DossierEntity d = desk.access.dossier(em, supervisor, dossierId, Action.ASSIGN);
+        Long holder = d.assigneeId();
+        boolean same = holder == null ? fromAgentId == null : fromAgentId != null && holder.longValue() == fromAgentId;
+        if (!same) {
+            String name = holder == null ? null : AccountViews.person(em, holder).displayName();
+            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("assigneeId", holder);
+            details.put("assignee", name);
+            throw new GuichetException(GuichetException.Kind.CONFLICT, "ASSIGNMENT_CHANGED", "agentId",
+                    holder == null ? "Ce dossier vient d'être remis dans la file." : "Ce dossier vient d'être confié à "
+                    + name + ".", null, details);
+        }
+        give(em, supervisor, d, toAgentId);
+    }
+
+    private void give(EntityManager em, Caller supervisor, DossierEntity d, long agentId) {
         AccountEntity a = em.find(AccountEntity.class, agentId);
         if (a == null || !AccountViews.roles(a).contains(Role.AGENT) || !AccountViews.schemes(a).contains(d.schemeId)) {
             throw GuichetException.invalid("NOT_AN_AGENT_OF_SCHEME", "agentId",

@@ -63,6 +63,43 @@ final class DocumentChecks {
         return view(em, e);
     }
 
+    /**
+     * Accepts every document that has no check yet, in one transaction: which ones remain is read inside it, after the
+     * dossier row is touched, so a check made at the same moment by someone else is either seen (and kept) or makes
+     * this transaction lose on the row's version and be replayed; never a check overwritten.
+     */
+    List<DocumentCheck> acceptRemaining(EntityManager em, Caller agent, long dossierId) {
+        Desk.requireStaff(agent);
+        DossierEntity d = desk.held(em, agent, dossierId);
+        if (!d.state().underInstruction()) {
+            throw GuichetException.conflict("DOSSIER_DECIDED", "Ce dossier est déjà décidé.");
+        }
+        java.util.Set<Long> checked = new java.util.HashSet<>(em.createQuery("select c.documentId from"
+                + " DocumentCheckEntity c where c.dossierId = :d", Long.class).setParameter("d", d.id).getResultList());
+        List<DocumentCheckEntity> made = new java.util.ArrayList<>();
+        java.sql.Timestamp now = desk.now();
+        for (DocumentEntity doc : DossierViews.documents(em, d.id)) {
+            if (checked.contains(doc.id) || "DECISION_LETTER".equals(doc.documentType)) {
+                continue;
+            }
+            DocumentCheckEntity e = new DocumentCheckEntity();
+            e.dossierId = d.id;
+            e.documentId = doc.id;
+            e.documentType = doc.documentType;
+            e.status = "ACCEPTED";
+            e.agentId = agent.accountId();
+            e.checkedAt = now;
+            em.persist(e);
+            made.add(e);
+            Desk.record(em, agent, d, "DOCUMENT_CHECKED", doc.documentType + " (" + doc.fileName + ") : accepté");
+        }
+        if (!made.isEmpty()) {
+            desk.touch(d);
+            em.flush();
+        }
+        return made.stream().map(e -> view(em, e)).toList();
+    }
+
     static DocumentCheck view(EntityManager em, DocumentCheckEntity c) {
         return new DocumentCheck(c.id, c.documentId, c.documentType, c.status, c.reasonCode,
                 c.reasonCode == null ? null : label(c.reasonCode), c.comment, AccountViews.person(em, c.agentId),

@@ -134,6 +134,17 @@ public class InstructionServiceImpl implements InstructionService {
     }
 
     @Override
+    public CaseFile reassign(Caller supervisor, long dossierId, Long fromAgentId, long toAgentId) {
+        tx.run(em -> assignment.reassign(em, supervisor, dossierId, fromAgentId, toAgentId));
+        return caseFile(supervisor, dossierId);
+    }
+
+    @Override
+    public List<DocumentCheck> acceptRemainingDocuments(Caller agent, long dossierId) {
+        return tx.call(em -> checks.acceptRemaining(em, agent, dossierId));
+    }
+
+    @Override
     public List<Reason> rejectionReasons() {
         return DocumentChecks.REJECTION_REASONS;
     }
