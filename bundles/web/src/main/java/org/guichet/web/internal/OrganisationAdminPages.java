@@ -75,9 +75,11 @@ public final class OrganisationAdminPages {
             return;
         }
         long id = x.id("organisation");
-        String email = x.param("email");
+        // the fields are named after the organisation (one form per row of the table): email-<id>, name-<id>
+        String email = x.param("email-" + id);
+        String name = x.param("name-" + id);
         try {
-            portal.accounts().invite(c, email, x.param("name"), Role.MEDIATOR, id, Set.of());
+            portal.accounts().invite(c, email, name, Role.MEDIATOR, id, Set.of());
             x.redirect(PATH + "?fait=invite#fait");
         } catch (GuichetException e) {
             if (e.kind() == GuichetException.Kind.FORBIDDEN || e.kind() == GuichetException.Kind.NOT_FOUND) {
@@ -85,7 +87,7 @@ public final class OrganisationAdminPages {
             }
             Map<String, String> sent = new LinkedHashMap<>();
             sent.put("email-" + id, email);
-            sent.put("name-" + id, x.param("name"));
+            sent.put("name-" + id, name);
             render(x, e.kind().status(), c, null, null, Map.of("email-" + id, x.ui().error(e)), sent);
         }
     }
