@@ -490,6 +490,9 @@ class WebPagesBrowserTest {
             type(driver, "email", mediator);
             type(driver, "password", "mission locale du centre ville");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            // a member of an organisation lands on its space; the people she helps are under « Mon espace »
+            assertTrue(driver.getCurrentUrl().contains("/organisation"), driver.getCurrentUrl());
+            driver.findElement(By.linkText("Mon espace")).click();
             type(driver, "applicantEmail", young);
             type(driver, "applicantName", "Yanis Benali");
             submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer la demande de mandat']")));
