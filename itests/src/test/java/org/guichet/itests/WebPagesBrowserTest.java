@@ -788,6 +788,9 @@ class WebPagesBrowserTest {
             type(driver, "email", mediator);
             type(driver, "password", "mission locale du centre ville");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            // a member of an organisation lands on its space; the people she helps are under « Mon espace »
+            assertTrue(driver.getCurrentUrl().contains("/organisation"), driver.getCurrentUrl());
+            driver.findElement(By.linkText("Mon espace")).click();
             type(driver, "applicantEmail", young);
             type(driver, "applicantName", "Yanis Benali");
             submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer la demande de mandat']")));
@@ -895,6 +898,121 @@ class WebPagesBrowserTest {
             assertTrue(driver.getCurrentUrl().contains("/mes-demandes"), driver.getCurrentUrl());
         } finally {
             driver.quit();
+        }
+    }
+
+    /**
+     * The organisation's space without JavaScript (issue 13): the admin registers a training organisation and invites
+     * its first member from /admin/organisations; the secretary signs in and lands on her organisation's space,
+     * enrols her class from the .xlsx she has (date cells, a blank row, a wrong row reported at its line), then from
+     * a CSV as French Excel saves it (Windows-1252: « Léa » stays « Léa »), is told in words that a file in another
+     * encoding cannot be read, sees her trainees, rotates the API key (shown once), invites a colleague. Every page
+     * passes axe-core at 1,280 px, reflows at 320 px, and is shot at 360 and 1,280 px.
+     */
+    @Test
+    void anOrganisationEnrolsItsClassFromItsSheetWithoutJavaScript() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String run = Long.toString(System.nanoTime(), 36);
+        scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String secretary = "sylvie." + run + "@centre.example";
+        Path xlsx = Paths.get("..", "bundles", "dossiers", "src", "test", "resources", "org", "guichet", "dossiers",
+                "internal", "partners", "EnrolmentCsvFuzzTestInputs", "enrolmentXlsx", "french-headings-date-cells");
+        Path csv = Files.createTempFile("promotion", ".csv");
+        Files.write(csv, ("Nom;Prénom;Courriel;Date de naissance;Début;Fin;Heures;Programme;Financement Région\r\n"
+                + "Martin;Léa;lea." + run + "@exemple.fr;03/04/2001;14/09/2026;26/02/2027;600;QUALIF;oui\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path neither = Files.createTempFile("illisible", ".csv");
+        byte[] bad = Files.readAllBytes(csv);
+        bad[bad.length - 20] = (byte) 0x81;
+        Files.write(neither, bad);
+
+        WebDriver admin = browser(false, 1280);
+        WebDriver auditor = browser(true, 1280);
+        WebDriver driver = browser(false, 360);
+        try {
+            admin.get(dist.url("/compte/connexion"));
+            type(admin, "email", ADMIN);
+            type(admin, "password", "la region paie les aides aux stagiaires");
+            submit(admin, admin.findElement(By.cssSelector("main form button[type=submit]")));
+            admin.get(dist.url("/admin/organisations"));
+            type(admin, "name", "Centre de formation " + run);
+            choose(admin, "kind", "TRAINING_ORGANISATION");
+            submit(admin, admin.findElement(By.xpath("//button[normalize-space()=\"Enregistrer l'organisation\"]")));
+            assertTrue(admin.findElement(By.cssSelector("code.secret")).getText().startsWith("gk_"), "the first key, once");
+            String row = "//tr[th[contains(., 'Centre de formation " + run + "')]]";
+            admin.findElement(By.xpath(row + "//input[@type='email']")).sendKeys(secretary);
+            admin.findElement(By.xpath(row + "//input[@type='text']")).sendKeys("Sylvie Secrétaire");
+            submit(admin, admin.findElement(By.xpath(row + "//button")));
+            assertTrue(admin.findElement(By.cssSelector(".notice")).getText().contains("invitation"));
+            assertTrue(admin.findElement(By.xpath(row)).getText().contains("Sylvie Secrétaire"));
+            auditAs(admin, auditor, "admin-organisations");
+            // not her space: an admin is not an organisation's staff
+            admin.get(dist.url("/organisation"));
+            assertTrue(admin.findElement(By.tagName("main")).getText().contains("personnel"), admin.getPageSource());
+
+            scenario.activateAndSignIn(secretary, "INVITATION", "le centre forme des soudeurs");
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", secretary);
+            type(driver, "password", "le centre forme des soudeurs");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getCurrentUrl().contains("/organisation"), "she lands on her space: " + driver.getCurrentUrl());
+            auditAs(driver, auditor, "organisation-home-empty");
+
+            driver.findElement(By.linkText("Inscrire des stagiaires")).click();
+            auditAs(driver, auditor, "organisation-enrol");
+            driver.findElement(By.id("file")).sendKeys(xlsx.toAbsolutePath().normalize().toString());
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer le tableau des inscriptions']")));
+            String report = driver.findElement(By.tagName("main")).getText();
+            assertTrue(report.contains("2 ligne(s) lue(s) : 1 gardée(s), 1 refusée(s)."), report);
+            assertTrue(report.contains("Ligne 4"), "the wrong row at its line in the sheet (after a blank row): " + report);
+            auditAs(driver, auditor, "organisation-enrol-report");
+
+            driver.findElement(By.id("file")).sendKeys(neither.toString());
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer le tableau des inscriptions']")));
+            assertTrue(driver.findElement(By.cssSelector(".error-summary")).getText().contains("ne peuvent pas être lues"),
+                    driver.findElement(By.tagName("main")).getText());
+            auditAs(driver, auditor, "organisation-enrol-refused");
+            driver.findElement(By.id("file")).sendKeys(csv.toString());
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Envoyer le tableau des inscriptions']")));
+            noErrors(driver);
+
+            driver.findElement(By.linkText("Stagiaires et dossiers")).click();
+            String trainees = driver.findElement(By.tagName("table")).getText();
+            assertTrue(trainees.contains("Léa Martin") && trainees.contains("lea." + run + "@exemple.fr"), trainees);
+            auditAs(driver, auditor, "organisation-home");
+
+            driver.findElement(By.linkText("Présences du mois")).click();
+            auditAs(driver, auditor, "organisation-attendance");
+
+            driver.findElement(By.linkText("Clé d'API")).click();
+            auditAs(driver, auditor, "organisation-key");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()='Créer une nouvelle clé']")));
+            String key = driver.findElement(By.cssSelector("code.secret")).getText();
+            assertTrue(key.startsWith("gk_"), key);
+            assertEquals(200, api.sendWithHeader("GET", "/partners/me", null, null, "X-Api-Key", key).status(),
+                    "the new key works");
+            // the API reads the same workbook with the same reader: the same report, row by row
+            var viaApi = api.postRaw("/partners/enrolments", Files.readAllBytes(xlsx),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null, Map.of("X-Api-Key", key));
+            assertEquals(200, viaApi.status(), viaApi.toString());
+            assertEquals(1, viaApi.json().path("accepted").asInt(), viaApi.toString());
+            assertEquals(3, viaApi.json().path("rejected").path(0).path("row").asInt(), viaApi.toString());
+            auditAs(driver, auditor, "organisation-key-new");
+
+            driver.findElement(By.linkText("Collègues")).click();
+            type(driver, "email", "paul." + run + "@centre.example");
+            type(driver, "name", "Paul Formateur");
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()=\"Envoyer l'invitation\"]")));
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("invitation"));
+            assertTrue(driver.findElement(By.tagName("table")).getText().contains("Paul Formateur"));
+            auditAs(driver, auditor, "organisation-colleagues");
+            assertTrue(mail.latest("paul." + run + "@centre.example", "INVITATION").token() != null);
+        } finally {
+            admin.quit();
+            driver.quit();
+            auditor.quit();
         }
     }
 

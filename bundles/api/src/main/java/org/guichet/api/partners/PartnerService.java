@@ -39,6 +39,33 @@ public interface PartnerService {
     /** The same from a CSV file with a header line of those field names (comma or semicolon separated). */
     EnrolmentReport importCsv(Organisation organisation, Reader csv);
 
+    /**
+     * The same from the file the organisation already has, whatever its name: an .xlsx workbook (first sheet) or a
+     * CSV as French Excel writes it (semicolon or comma; UTF-8 or Windows-1252, detected strictly: a file that is
+     * neither is refused, never read with a letter replaced); the API's column names or the French headings; dates
+     * as DD/MM/YYYY or YYYY-MM-DD. Each row error gives the row's number (1 = the first row after the headings).
+     *
+     * @since 1.2
+     */
+    EnrolmentReport importSpreadsheet(Organisation organisation, InputStream content);
+
+    /** The caller's organisation's enrolments and their dossiers (a MEDIATOR of an organisation). @since 1.2 */
+    List<Trainee> trainees(Caller caller);
+
+    /** An organisation, its staff and its key state: an admin, or a member of it. @since 1.2 */
+    OrganisationOverview overview(Caller caller, long organisationId);
+
+    /**
+     * {@link #rotateKey(Caller, long)} only if the key is still at {@code expectedVersion} ({@link KeyState#version});
+     * else 409 KEY_CHANGED_MEANWHILE and nothing changes.
+     *
+     * @since 1.2
+     */
+    OrganisationCreated rotateKey(Caller caller, long organisationId, String expectedVersion);
+
+    /** {@link #revokeKey(Caller, long)}, conditional the same way. @since 1.2 */
+    Organisation revokeKey(Caller caller, long organisationId, String expectedVersion);
+
     /** The organisation supplies the trainee's training entry certificate for one of its enrolments. */
     long attachCertificate(Organisation organisation, long enrolmentId, String fileName, InputStream content);
 }

@@ -23,6 +23,14 @@ public interface PaymentService {
 
     AttendanceReport importAttendanceCsv(Organisation organisation, Reader csv);
 
+    /**
+     * The same from the organisation's own file (.xlsx or CSV, read as {@code PartnerService.importSpreadsheet}
+     * reads it; headings Courriel, Mois, Heures suivies, Heures prévues or the API's; the month as MM/YYYY too).
+     *
+     * @since 1.1
+     */
+    AttendanceReport importAttendanceSpreadsheet(Organisation organisation, java.io.InputStream content);
+
     /** PAYABLE payments promised on or before that day, across the schemes the agent instructs. */
     List<Payment> due(Caller agent, LocalDate asOf);
 

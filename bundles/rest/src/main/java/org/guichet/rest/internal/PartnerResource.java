@@ -1,8 +1,6 @@
 package org.guichet.rest.internal;
 
-import java.io.InputStreamReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,12 +24,14 @@ import org.guichet.api.payments.AttendanceReport;
 import org.guichet.api.payments.PaymentService;
 
 /**
- * For partner organisations' systems, with their API key: enrolments (JSON, a CSV body, or a CSV file upload) and
+ * For partner organisations' systems, with their API key: enrolments and attendance (JSON, or the organisation's
+ * spreadsheet — CSV or xlsx — as the body or a file upload, read by the one reader the web pages use too) and
  * training entry certificates. Good rows are kept, bad rows reported one by one; if no row is good, 400.
  */
 @Path("/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final Supplier<PartnerService> partners;
     private final Supplier<PaymentService> payments;
     private final Authenticator auth;
@@ -54,14 +54,15 @@ public class PartnerResource {
         return attendanceReport(Services.require(payments.get()).reportAttendance(o, AccountResource.body(body).attendance()));
     }
 
+    /** The file as the body: CSV (its encoding detected strictly, whatever the charset parameter says) or xlsx. */
     @POST
     @Path("attendance")
-    @Consumes("text/csv")
+    @Consumes({"text/csv", XLSX})
     public Response attendanceCsv(@HeaderParam("X-Api-Key") String key,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, String csv) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, byte[] file) {
         Organisation o = auth.partner(key, authz);
-        return attendanceReport(Services.require(payments.get()).importAttendanceCsv(o,
-                new StringReader(csv == null ? "" : csv)));
+        return attendanceReport(Services.require(payments.get()).importAttendanceSpreadsheet(o,
+                new ByteArrayInputStream(file == null ? new byte[0] : file)));
     }
 
     @POST
@@ -71,8 +72,7 @@ public class PartnerResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authz, MultipartBody body) {
         Organisation o = auth.partner(key, authz);
         Attachment file = Multipart.file(body, "file");
-        return attendanceReport(Services.require(payments.get()).importAttendanceCsv(o,
-                new InputStreamReader(Multipart.stream(file), StandardCharsets.UTF_8)));
+        return attendanceReport(Services.require(payments.get()).importAttendanceSpreadsheet(o, Multipart.stream(file)));
     }
 
     private static Response attendanceReport(AttendanceReport r) {
@@ -103,16 +103,17 @@ public class PartnerResource {
         return report(service().submitEnrolments(o, AccountResource.body(body).enrolments()));
     }
 
+    /** The file as the body: CSV (its encoding detected strictly, whatever the charset parameter says) or xlsx. */
     @POST
     @Path("enrolments")
-    @Consumes("text/csv")
+    @Consumes({"text/csv", XLSX})
     public Response csvBody(@HeaderParam("X-Api-Key") String key, @HeaderParam(HttpHeaders.AUTHORIZATION) String authz,
-            String csv) {
+            byte[] file) {
         Organisation o = auth.partner(key, authz);
-        return report(service().importCsv(o, new StringReader(csv == null ? "" : csv)));
+        return report(service().importSpreadsheet(o, new ByteArrayInputStream(file == null ? new byte[0] : file)));
     }
 
-    /** multipart/form-data with the CSV in the part "file". */
+    /** multipart/form-data with the file (CSV or xlsx) in the part "file". */
     @POST
     @Path("enrolments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -120,7 +121,7 @@ public class PartnerResource {
             MultipartBody body) {
         Organisation o = auth.partner(key, authz);
         Attachment file = Multipart.file(body, "file");
-        return report(service().importCsv(o, new InputStreamReader(Multipart.stream(file), StandardCharsets.UTF_8)));
+        return report(service().importSpreadsheet(o, Multipart.stream(file)));
     }
 
     @POST

@@ -196,6 +196,9 @@ final class AccountPages {
         if (g.account().has(Role.AGENT) || g.account().has(Role.SUPERVISOR)) {
             return "/instruction#contenu";
         }
+        if (g.account().has(Role.MEDIATOR) && g.account().organisationId() != null) {
+            return OrganisationPages.PATH + "#contenu";
+        }
         return "/mes-demandes#contenu";
     }
 

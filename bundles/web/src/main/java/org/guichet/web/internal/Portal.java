@@ -5,6 +5,7 @@ import org.guichet.api.limits.RateLimits;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
+import org.guichet.api.partners.PartnerService;
 import org.guichet.api.payments.PaymentService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -50,6 +51,10 @@ public class Portal {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PaymentService payments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PartnerService partners;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -137,6 +142,11 @@ public class Portal {
 
     public PaymentService payments() {
         return present(payments, "PaymentService");
+    }
+
+    /** Organisations, their keys, enrolments (the organisation's space, the admins' organisations page). */
+    public PartnerService partners() {
+        return present(partners, "PartnerService");
     }
 
     /** Which scheme jars the web page may deploy (etc/org.guichet.schemes.cfg). */

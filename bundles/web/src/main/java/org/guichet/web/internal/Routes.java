@@ -12,6 +12,7 @@ public final class Routes {
     static final String AGENT = "/instruction/*";
     static final String MANDATES = "/mandats/*";
     static final String ADMIN = "/admin/*";
+    static final String ORGANISATION = "/organisation/*";
 
     private Routes() { }
 
@@ -26,6 +27,8 @@ public final class Routes {
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
         staff(r, new StaffAdminPages(portal));
+        organisation(r, new OrganisationPages(portal));
+        organisations(r, new OrganisationAdminPages(portal));
         return r;
     }
 
@@ -129,6 +132,28 @@ public final class Routes {
         r.post(StaffAdminPages.PATH + "/inviter", page::invite);
         r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
         r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
+    }
+
+    /** The organisation's space, for its staff (/organisation). Uploads are multipart: CSRF read from the body. */
+    private static void organisation(Router r, OrganisationPages page) {
+        r.get(OrganisationPages.PATH, page::home);
+        r.get(OrganisationPages.PATH + "/inscriptions", page::enrolmentsForm);
+        r.post(OrganisationPages.PATH + "/inscriptions", page::enrolments);
+        r.post(OrganisationPages.PATH + "/inscriptions/{inscription}/attestation", page::certificate);
+        r.get(OrganisationPages.PATH + "/presences", page::attendanceForm);
+        r.post(OrganisationPages.PATH + "/presences", page::attendance);
+        r.get(OrganisationPages.PATH + "/cle", page::key);
+        r.post(OrganisationPages.PATH + "/cle/nouvelle", page::rotate);
+        r.post(OrganisationPages.PATH + "/cle/revoquer", page::revoke);
+        r.get(OrganisationPages.PATH + "/collegues", page::colleagues);
+        r.post(OrganisationPages.PATH + "/collegues", page::invite);
+    }
+
+    /** The admins' organisations page (/admin/organisations). */
+    private static void organisations(Router r, OrganisationAdminPages page) {
+        r.get(OrganisationAdminPages.PATH, page::list);
+        r.post(OrganisationAdminPages.PATH, page::create);
+        r.post(OrganisationAdminPages.PATH + "/{organisation}/membres", page::invite);
     }
 
     private static void home(Router r, HomePage page) {

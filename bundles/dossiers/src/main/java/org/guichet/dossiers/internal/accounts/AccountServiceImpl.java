@@ -613,11 +613,18 @@ public class AccountServiceImpl implements AccountService {
     @Override
     public Account invite(Caller admin, String email, String displayName, Role role, Long organisationId,
             Set<String> schemes) {
-        if (!admin.has(Role.ADMIN)) {
+        // a member of an organisation's staff invites her colleagues: a MEDIATOR of her own organisation, nothing else
+        boolean colleague = !admin.has(Role.ADMIN) && admin.has(Role.MEDIATOR) && admin.organisationId() != null;
+        if (!admin.has(Role.ADMIN) && !colleague) {
             throw GuichetException.forbidden("ADMIN_ONLY", "Seul un administrateur peut créer des comptes.");
         }
         if (role == null) {
             throw GuichetException.invalid("ROLE_REQUIRED", "role", "Indiquez le rôle du compte.");
+        }
+        if (colleague && (role != Role.MEDIATOR || !admin.organisationId().equals(organisationId)
+                || (schemes != null && !schemes.isEmpty()))) {
+            throw GuichetException.forbidden("OWN_ORGANISATION_ONLY", "Vous pouvez inviter des collègues de votre"
+                    + " organisation seulement.");
         }
         String e = AccountViews.normaliseEmail(email, "email");
         String name = AccountViews.displayName(displayName, e);

@@ -28,6 +28,9 @@ final class EnrolmentRows {
     /** Characters of a number of hours written as text: parsing is quadratic (a million digits take 44 s). */
     static final int MAX_NUMBER_TEXT = 30;
 
+    /** DD/MM/YYYY, a day or month of one digit allowed (1/9/2026, as a sheet may show it) */
+    private static final java.util.regex.Pattern FRENCH_DATE = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
     private EnrolmentRows() { }
 
     /** A valid row, or its errors. */
@@ -94,9 +97,10 @@ final class EnrolmentRows {
     private static LocalDate date(Object value) {
         String s = text(value);
         try {
-            if (s.matches("\\d{2}/\\d{2}/\\d{4}")) {
-                return LocalDate.of(Integer.parseInt(s.substring(6)), Integer.parseInt(s.substring(3, 5)),
-                        Integer.parseInt(s.substring(0, 2)));
+            java.util.regex.Matcher m = FRENCH_DATE.matcher(s);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(1)));
             }
             return LocalDate.parse(s);
         } catch (DateTimeException e) {

@@ -42,14 +42,33 @@ final class AttendanceRows {
             errors.add(new RowError(row, "traineeEmail", e.code(), e.getMessage()));
         }
         try {
-            month = YearMonth.parse(text(r.get("month")));
+            month = month(text(r.get("month")));
         } catch (RuntimeException e) {
-            errors.add(new RowError(row, "month", "INVALID_VALUE", "Mois attendu au format AAAA-MM : "
+            errors.add(new RowError(row, "month", "INVALID_VALUE", "Mois attendu au format MM/AAAA (ou AAAA-MM) : "
                     + shortly(r.get("month"))));
         }
         BigDecimal attended = hours(r.get("attendedHours"), row, "attendedHours", errors, false);
         BigDecimal scheduled = hours(r.get("scheduledHours"), row, "scheduledHours", errors, true);
         return new Checked(email, month, attended, scheduled, errors);
+    }
+
+    /**
+     * The month as the API writes it (2026-09) or as a French sheet does: 09/2026, 9/2026, or any day of it
+     * (01/09/2026, or 2026-09-01 from a date cell of an xlsx).
+     */
+    static YearMonth month(String t) {
+        java.util.regex.Matcher m;
+        if ((m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{4})").matcher(t)).matches()) {
+            return YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+        }
+        if ((m = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(t)).matches()) {
+            return YearMonth.from(java.time.LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(1))));
+        }
+        if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return YearMonth.from(java.time.LocalDate.parse(t));
+        }
+        return YearMonth.parse(t);
     }
 
     private static String text(Object v) {

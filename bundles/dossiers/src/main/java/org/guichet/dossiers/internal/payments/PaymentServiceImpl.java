@@ -49,7 +49,7 @@ import org.guichet.dossiers.internal.jpa.DecisionEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 import org.guichet.dossiers.internal.jpa.PaymentBatchEntity;
 import org.guichet.dossiers.internal.jpa.PaymentEntity;
-import org.guichet.dossiers.internal.shared.Csv;
+import org.guichet.dossiers.internal.shared.Spreadsheet;
 import org.guichet.dossiers.internal.shared.Views;
 import org.guichet.dossiers.internal.shared.Preload;
 import org.osgi.service.component.annotations.Activate;
@@ -67,6 +67,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public class PaymentServiceImpl implements PaymentService {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final List<String> ATTENDANCE_FIELDS = AttendanceRows.FIELDS;
+    static final int MAX_ROWS = 5_000;
 
     private final Tx tx;
     private final DossierService dossiers;
@@ -113,12 +114,24 @@ public class PaymentServiceImpl implements PaymentService {
             throw new GuichetException(GuichetException.Kind.INVALID, "TOO_MANY_ROWS", "attendance",
                     "Au plus 5000 lignes par envoi.", null, Map.of("max", 5000));
         }
+        List<Spreadsheet.Row> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(new Spreadsheet.Row(i + 1, rows.get(i) == null ? Map.of() : rows.get(i)));
+        }
+        return attendance(organisation, numbered);
+    }
+
+    /** The rows keep their numbers in the sheet they came from (JSON: their place in the list, from 1). */
+    private AttendanceReport attendance(Organisation organisation, List<Spreadsheet.Row> rows) {
+        if (rows.isEmpty()) {
+            throw GuichetException.invalid("NO_ROWS", "attendance", "Aucune ligne de présence n'a été envoyée.");
+        }
         List<RowError> rejected = new ArrayList<>();
         List<Long> updated = new ArrayList<>();
         tx.run(em -> {
-            for (int i = 0; i < rows.size(); i++) {
-                int row = i + 1;
-                Map<String, Object> r = rows.get(i) == null ? Map.of() : rows.get(i);
+            for (Spreadsheet.Row numberedRow : rows) {
+                int row = numberedRow.number();
+                Map<String, Object> r = numberedRow.values();
                 AttendanceRows.Checked checked = AttendanceRows.check(row, r);
                 List<RowError> errors = checked.errors();
                 String email = checked.email();
@@ -169,7 +182,12 @@ public class PaymentServiceImpl implements PaymentService {
 
     @Override
     public AttendanceReport importAttendanceCsv(Organisation organisation, Reader csv) {
-        return reportAttendance(organisation, Csv.rows(csv, ATTENDANCE_FIELDS));
+        return attendance(organisation, Spreadsheet.csv(Spreadsheet.text(csv), Spreadsheet.ATTENDANCE_COLUMNS, MAX_ROWS));
+    }
+
+    @Override
+    public AttendanceReport importAttendanceSpreadsheet(Organisation organisation, java.io.InputStream content) {
+        return attendance(organisation, Spreadsheet.read(content, Spreadsheet.ATTENDANCE_COLUMNS, MAX_ROWS));
     }
 
     // ---- SEPA

@@ -269,6 +269,40 @@ class ConcurrentWritesTest {
                 + " AND STATUS = 'PAYABLE'", d.id()));
     }
 
+    /** Two colleagues (here eight) upload the same class's sheet at once: one enrolment per trainee, never two. */
+    @Test
+    void colleaguesUploadingTheSameClassAtOnceMakeNoDuplicateEnrolment() {
+        Organisation school = g.organisation("Centre meme classe");
+        StringBuilder csv = new StringBuilder("Nom;Prénom;Courriel;Début;Fin;Heures;Programme;Financement Région\r\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("Martin;Léa;same").append(i).append("@example.fr;14/09/2026;26/02/2027;600;QUALIF;oui\r\n");
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        var uploads = TestPortal.race(8, i -> g.partners.importSpreadsheet(school, new java.io.ByteArrayInputStream(file)));
+        onlyExpected(uploads, Set.of());
+        assertEquals(20, g.portal.queryLong("SELECT COUNT(*) FROM ENROLMENT WHERE ORGANISATION_ID = ?", school.id()));
+        assertEquals(1, uploads.stream().map(o -> o.value().enrolmentIds()).distinct().count(),
+                "every upload names the same twenty enrolments");
+    }
+
+    /** Two colleagues rotate the key from the same page at once: one new key; the key in use keeps its grace. */
+    @Test
+    void twoRotationsOfAKeyAtOnceMakeOne() {
+        var created = g.partners.createOrganisation(g.portal.caller(g.portal.insertAccount("admin.rot@region.example",
+                "Admin", Set.of(org.guichet.api.accounts.Role.ADMIN), Set.of(), null)), "Centre rotation",
+                "TRAINING_ORGANISATION");
+        long id = created.organisation().id();
+        Caller a = g.mediator("Rotation A", id);
+        Caller b = g.mediator("Rotation B", id);
+        String seen = g.partners.overview(a, id).key().version();
+        var rotations = TestPortal.race(6, i -> g.partners.rotateKey(i % 2 == 0 ? a : b, id, seen));
+        onlyExpected(rotations, Set.of("KEY_CHANGED_MEANWHILE"));
+        assertEquals(1, ok(rotations));
+        String fresh = rotations.stream().filter(Outcome::ok).findFirst().orElseThrow().value().apiKey();
+        assertEquals(id, g.partners.authenticate(fresh).orElseThrow().id());
+        assertEquals(id, g.partners.authenticate(created.apiKey()).orElseThrow().id(), "the old key in its grace");
+    }
+
     @Test
     void agentsIssuingPaymentsAtOnceNeverPutAPaymentInTwoFiles() {
         var payments = new org.guichet.dossiers.internal.payments.PaymentServiceImpl(g.portal.emf(), g.portal.database(),

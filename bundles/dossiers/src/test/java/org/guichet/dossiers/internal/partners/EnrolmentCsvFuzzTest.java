@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.partners.RowError;
-import org.guichet.dossiers.internal.shared.Csv;
+import org.guichet.dossiers.internal.shared.Spreadsheet;
 
 /**
- * Fuzzing the enrolment CSV that a training organisation uploads (docs/fuzzing.md): the shared {@link Csv} reader,
+ * Fuzzing the enrolment CSV that a training organisation uploads (docs/fuzzing.md): the shared {@link Spreadsheet} reader (the bytes as uploaded),
  * then each row through {@link EnrolmentRows}, as PartnerServiceImpl.importCsv does before it writes. Contract: the
  * file is refused with a GuichetException (400, a code, the field "file") or read into rows; each row is either
  * kept with its typed values or rejected with RowErrors (row, field, code, a short message) — never another
@@ -28,26 +24,41 @@ public class EnrolmentCsvFuzzTest {
     @FuzzTest(maxDuration = "3m")
     void enrolmentCsv(byte[] file) {
         long start = System.nanoTime();
-        List<Map<String, Object>> rows;
+        List<Spreadsheet.Row> rows;
         try {
-            rows = Csv.rows(new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8),
-                    EnrolmentRows.FIELDS);
+            rows = Spreadsheet.read(file, Spreadsheet.ENROLMENT_COLUMNS, PartnerServiceImpl.MAX_ROWS);
         } catch (GuichetException e) {
             checkRefusal(e);
             return;
         }
-        for (int i = 0; i < Math.min(rows.size(), PartnerServiceImpl.MAX_ROWS); i++) {
-            EnrolmentRows.Checked c = EnrolmentRows.check(i + 1, rows.get(i));
+        checkRows(rows);
+        assertTrue(System.nanoTime() - start < SLOW_NANOS, "slow");
+    }
+
+    /**
+     * The same contract for workbooks: the seeds are .xlsx files (dates as date cells and as text, numbers, a blank
+     * row, French headings), which the fuzzer mutates; most mutations break the zip, some reach the sheet's XML.
+     */
+    @FuzzTest(maxDuration = "3m")
+    void enrolmentXlsx(byte[] file) {
+        enrolmentCsv(file);
+    }
+
+    private static void checkRows(List<Spreadsheet.Row> rows) {
+        assertTrue(rows.size() <= PartnerServiceImpl.MAX_ROWS);
+        int previous = 0;
+        for (Spreadsheet.Row r : rows) {
+            assertTrue(r.number() > previous, "rows numbered in order");
+            previous = r.number();
+            EnrolmentRows.Checked c = EnrolmentRows.check(r.number(), r.values());
             if (c.errors().isEmpty()) {
                 assertNotNull(c.values());
                 assertTrue(c.values().get("trainingHours") instanceof Integer);
             } else {
                 assertNull(c.values());
-                int row = i + 1;
-                c.errors().forEach(e -> checkRowError(e, row));
+                c.errors().forEach(e -> checkRowError(e, r.number()));
             }
         }
-        assertTrue(System.nanoTime() - start < SLOW_NANOS, "slow");
     }
 
     /** What the API turns into a 400 with a code and the field. */

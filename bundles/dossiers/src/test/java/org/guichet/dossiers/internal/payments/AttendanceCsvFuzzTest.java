@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.guichet.api.error.GuichetException;
 import org.guichet.dossiers.internal.partners.EnrolmentCsvFuzzTest;
-import org.guichet.dossiers.internal.shared.Csv;
+import org.guichet.dossiers.internal.shared.Spreadsheet;
 
 /**
- * Fuzzing the monthly attendance CSV (docs/fuzzing.md): {@link Csv}, then each row through {@link AttendanceRows}
+ * Fuzzing the monthly attendance CSV (docs/fuzzing.md): the shared {@link Spreadsheet} reader (bytes as uploaded: CSV or xlsx), then each row through {@link AttendanceRows}
  * and, for a valid row, the payable amount computed from it as PaymentServiceImpl does. Contract as for enrolments:
  * the file refused with a GuichetException, or rows kept or rejected with RowErrors; hours kept fit the database
  * column (DECIMAL(8, 2)); never another exception, and quickly.
@@ -24,16 +20,15 @@ class AttendanceCsvFuzzTest {
     @FuzzTest(maxDuration = "3m")
     void attendanceCsv(byte[] file) {
         long start = System.nanoTime();
-        List<Map<String, Object>> rows;
+        List<Spreadsheet.Row> rows;
         try {
-            rows = Csv.rows(new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8),
-                    AttendanceRows.FIELDS);
+            rows = Spreadsheet.read(file, Spreadsheet.ATTENDANCE_COLUMNS, PaymentServiceImpl.MAX_ROWS);
         } catch (GuichetException e) {
             EnrolmentCsvFuzzTest.checkRefusal(e);
             return;
         }
-        for (int i = 0; i < Math.min(rows.size(), 5_000); i++) {
-            AttendanceRows.Checked c = AttendanceRows.check(i + 1, rows.get(i));
+        for (Spreadsheet.Row r : rows) {
+            AttendanceRows.Checked c = AttendanceRows.check(r.number(), r.values());
             if (c.errors().isEmpty()) {
                 assertNotNull(c.email());
                 assertNotNull(c.month());
@@ -42,8 +37,7 @@ class AttendanceCsvFuzzTest {
                 BigDecimal payable = Schedules.payable(new BigDecimal("1200.00"), c.attended(), c.scheduled());
                 assertTrue(payable.signum() >= 0 && payable.compareTo(new BigDecimal("1200.00")) <= 0, payable.toString());
             } else {
-                int row = i + 1;
-                c.errors().forEach(e -> EnrolmentCsvFuzzTest.checkRowError(e, row));
+                c.errors().forEach(e -> EnrolmentCsvFuzzTest.checkRowError(e, r.number()));
             }
         }
         assertTrue(System.nanoTime() - start < EnrolmentCsvFuzzTest.SLOW_NANOS, "slow");

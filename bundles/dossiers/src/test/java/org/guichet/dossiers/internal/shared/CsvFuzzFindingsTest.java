@@ -3,8 +3,6 @@ package org.guichet.dossiers.internal.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.StringReader;
-import java.util.List;
 import org.guichet.api.error.GuichetException;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class CsvFuzzFindingsTest {
     @Test
     void anUnclosedQuoteIsABadFileNotAnUncheckedIOException() {
-        GuichetException e = assertThrows(GuichetException.class, () -> Csv.rows(
-                new StringReader("traineeEmail,\"unclosed\nx,y\n"), List.of("traineeEmail")));
+        GuichetException e = assertThrows(GuichetException.class, () -> Spreadsheet.csv(
+                "traineeEmail,\"unclosed\nx,y\n", Spreadsheet.ATTENDANCE_COLUMNS, 10));
         assertEquals("CSV_INVALID", e.code());
         assertEquals("file", e.field());
         assertEquals(GuichetException.Kind.INVALID, e.kind());
