@@ -63,6 +63,9 @@ public final class Routes {
         r.get("/compte/code", page::codeRequestForm);
         r.post("/compte/code", page::codeRequest);
         r.post("/compte/code/saisie", page::codeEntry);
+        r.post("/compte/second-facteur", page::secondFactor);
+        r.post("/compte/second-facteur/secours", page::recoveryForm);
+        r.post("/compte/second-facteur/enrolement", page::enrol);
         r.get("/compte/mot-de-passe-oublie", page::forgottenForm);
         r.post("/compte/mot-de-passe-oublie", page::forgotten);
         r.get("/compte/nouveau-mot-de-passe", page::resetForm);
@@ -120,6 +123,7 @@ public final class Routes {
         r.get(StaffAdminPages.PATH, page::list);
         r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
         r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
+        r.post(StaffAdminPages.PATH + "/{compte}/second-facteur", page::resetSecondFactor);
     }
 
     private static void home(Router r, HomePage page) {
