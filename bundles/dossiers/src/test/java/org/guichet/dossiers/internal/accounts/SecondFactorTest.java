@@ -165,6 +165,17 @@ class SecondFactorTest {
     }
 
     @Test
+    void oneTicketSentWithTenDifferentValidCodesAtOnceGivesOneSession() {
+        Caller agent = staff(Role.AGENT);
+        Enrolled e = enrol(agent);
+        String ticket = step(agent).ticket();
+        // the app's code and nine recovery codes, all valid, with one ticket: a ticket serves once
+        var outcomes = TestPortal.race(10, i -> g.accounts.verifySecondFactor(ticket,
+                i == 0 ? Totp.code(e.secret(), e.step() + 1) : e.grant().recoveryCodes().get(i - 1)));
+        assertEquals(1, outcomes.stream().filter(TestPortal.Outcome::ok).count(), () -> summary(outcomes).toString());
+    }
+
+    @Test
     void thirtyWrongCodesAtOnceAreAllCountedAndLockTheSecondFactor() {
         Caller agent = staff(Role.AGENT);
         Enrolled e = enrol(agent);
