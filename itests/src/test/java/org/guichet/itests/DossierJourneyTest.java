@@ -95,6 +95,24 @@ class DossierJourneyTest {
         admin = signIn(ADMIN, "la region paie les aides aux stagiaires");
         assertEquals("[\"ADMIN\"]", api.get("/accounts/me", admin).json().path("roles").toString());
 
+        // staff second factor over HTTP (the first sign-in above enrolled her, by the secret of the enrolment answer):
+        // a password gives no session but a ticket; a code already accepted is refused; a ticket serves once
+        Reply again = api.post("/sessions", map("email", ADMIN, "password", "la region paie les aides aux stagiaires"), null);
+        assertEquals(200, again.status(), again.toString());
+        assertTrue(again.json().path("token").isNull(), again.toString());
+        assertFalse(again.json().path("secondStep").path("enrol").asBoolean(), again.toString());
+        String ticket = again.json().path("secondStep").path("ticket").asText();
+        assertEquals(401, api.get("/accounts/me", ticket).status(), "a ticket is no session");
+        Reply replayed = api.post("/sessions/second-factor", map("ticket", ticket, "code",
+                org.guichet.itests.support.Phone.of(ADMIN).lastCode()), null);
+        assertEquals("SECOND_FACTOR_REPLAYED", replayed.code(), replayed.toString());
+        Reply verified = api.post("/sessions/second-factor", map("ticket", ticket, "code",
+                org.guichet.itests.support.Phone.of(ADMIN).nextCode()), null);
+        assertEquals(201, verified.status(), verified.toString());
+        assertEquals(200, api.get("/accounts/me", verified.json().path("token").asText()).status());
+        assertEquals("SECOND_STEP_INVALID", api.post("/sessions/second-factor", map("ticket", ticket, "code",
+                org.guichet.itests.support.Phone.of(ADMIN).nextCode()), null).code(), "a ticket serves once");
+
         // organisations and a mediator, by the admin only
         Reply org = api.post("/admin/organisations", map("name", "Mission locale du Centre " + RUN, "kind", "MISSION_LOCALE"), admin);
         assertEquals(201, org.status(), org.toString());
@@ -599,11 +617,12 @@ class DossierJourneyTest {
                 Map.of());
     }
 
+    /** Signs in by password; staff through the second factor, for real. */
     static String signIn(String email, String password) throws Exception {
         Reply r = api.post("/sessions", map("email", email, "password", password), null);
-        assertEquals(201, r.status(), r.toString());
-        assertNotNull(r.json().path("token").asText(null));
-        return r.json().path("token").asText();
+        String token = org.guichet.itests.support.Phone.session(api, email, r);
+        assertNotNull(token);
+        return token;
     }
 
     static String wrongCode(String code) {

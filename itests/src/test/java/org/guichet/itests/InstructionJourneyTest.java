@@ -119,6 +119,14 @@ class InstructionJourneyTest {
         bea = scenario.activateAndSignIn(BEA, "INVITATION", "bea instruit aussi mais pas le permis");
         sam = scenario.activateAndSignIn(SAM, "INVITATION", "sam suit la charge de son equipe");
         camille = scenario.activateAndSignIn(CAMILLE, "INVITATION", "mission locale du centre ville");
+        // a lost phone: an admin resets Béa's second factor; her session ends, she enrols again at her next sign-in
+        long beaId = api.get("/accounts/me", bea).json().path("id").asLong();
+        assertEquals(200, api.post("/admin/accounts/" + beaId + "/second-factor-reset", null, admin).status());
+        assertEquals(401, api.get("/accounts/me", bea).status(), "her sessions end");
+        org.guichet.itests.support.Phone.forget(BEA);
+        Reply beaAgain = api.post("/sessions", map("email", BEA, "password", "bea instruit aussi mais pas le permis"), null);
+        assertTrue(beaAgain.json().path("secondStep").path("enrol").asBoolean(), beaAgain.toString());
+        bea = org.guichet.itests.support.Phone.session(api, BEA, beaAgain);
 
         assertEquals(200, api.postRaw("/partners/enrolments", Distribution.JSON.writeValueAsBytes(
                 map("enrolments", List.of(Scenario.enrolment(LEA)))), "application/json", null,

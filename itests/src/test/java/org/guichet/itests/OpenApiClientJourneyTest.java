@@ -3,6 +3,7 @@ package org.guichet.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,10 @@ import org.guichet.itests.client.model.AnswersUpdate;
 import org.guichet.itests.client.model.ApiError;
 import org.guichet.itests.client.model.CertificateStored;
 import org.guichet.itests.client.model.Credentials;
+import org.guichet.itests.client.model.SecondFactorCode;
+import org.guichet.itests.client.model.SecondFactorEnrolment;
+import org.guichet.itests.client.model.SessionGrant;
+import org.guichet.itests.client.model.Ticket;
 import org.guichet.itests.client.model.Dossier;
 import org.guichet.itests.client.model.DossierDocument;
 import org.guichet.itests.client.model.DossierState;
@@ -45,6 +50,7 @@ import org.guichet.itests.client.model.OrganisationCreated;
 import org.guichet.itests.client.model.Receipt;
 import org.guichet.itests.client.model.SignUp;
 import org.guichet.itests.client.model.SchemeInfo;
+import org.guichet.itests.support.Phone;
 import org.guichet.itests.support.Distribution;
 import org.guichet.itests.support.Files2;
 import org.guichet.itests.support.Mailbox;
@@ -113,7 +119,20 @@ class OpenApiClientJourneyTest {
         Account admin = accounts.activateAccount(new Activation().token(mail.latest(ADMIN, "INVITATION").token())
                 .password(ADMIN_PASSWORD));
         assertEquals(AccountState.ACTIVE, admin.getState());
-        String adminToken = accounts.signIn(new Credentials().email(ADMIN).password(ADMIN_PASSWORD)).getToken();
+        // an admin gives a second factor: no token yet, a ticket; she enrols (the secret as text and as an otpauth://
+        // URI for the QR code), confirms with a first code and gets the session and her recovery codes
+        SessionGrant firstStep = accounts.signIn(new Credentials().email(ADMIN).password(ADMIN_PASSWORD));
+        assertNull(firstStep.getToken(), firstStep.toString());
+        assertTrue(firstStep.getSecondStep().getEnrol(), firstStep.toString());
+        String ticket = firstStep.getSecondStep().getTicket();
+        SecondFactorEnrolment factor = accounts.secondFactorEnrolment(new Ticket().ticket(ticket));
+        assertTrue(factor.getOtpauthUri().startsWith("otpauth://totp/Guichet:"), factor.toString());
+        assertEquals("SECOND_FACTOR_INVALID", error(assertThrows(ApiException.class, () -> accounts.verifySecondFactor(
+                new SecondFactorCode().ticket(ticket).code("12345"))), 401).getCode());
+        SessionGrant enrolled = accounts.verifySecondFactor(new SecondFactorCode().ticket(ticket)
+                .code(Phone.code(factor.getSecret(), Phone.step(java.time.Instant.now()))));
+        assertEquals(10, enrolled.getRecoveryCodes().size(), enrolled.toString());
+        String adminToken = enrolled.getToken();
         OrganisationCreated school = new AdminApi(session(adminToken)).createOrganisation(new NewOrganisation()
                 .name("Centre de formation " + RUN).kind(NewOrganisation.KindEnum.TRAINING_ORGANISATION));
         assertTrue(school.getApiKey().length() > 40, school.toString());

@@ -21,6 +21,7 @@ import org.guichet.itests.support.SchemeJars;
 import org.guichet.itests.support.SchemeSigning;
 import org.guichet.itests.support.Files2;
 import org.guichet.itests.support.Mailbox;
+import org.guichet.itests.support.Phone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -352,7 +353,9 @@ class WebPagesBrowserTest {
         String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
         String agentEmail = "agent." + run + "@region.example";
         scenario.invite(admin, agentEmail, "Alex Agent", "AGENT", null, "vocational-training");
-        scenario.activateAndSignIn(agentEmail, "INVITATION", "alex instruit les dossiers de formation");
+        // activated from the mailed link; her second factor is set up in the browser, at her first sign-in
+        assertEquals(200, api.post("/accounts/activation", Distribution.map("token", mail.latest(agentEmail, "INVITATION")
+                .token(), "password", "alex instruit les dossiers de formation"), null).status());
         String applicantEmail = "sam." + run + "@example.fr";
         String applicant = scenario.applicant(applicantEmail, "Sam Durand", "velo rouge sur la colline");
         long dossier = api.post("/dossiers", Distribution.map("schemeId", "vocational-training"), applicant).json().path("id").asLong();
@@ -373,6 +376,25 @@ class WebPagesBrowserTest {
             type(driver, "email", agentEmail);
             type(driver, "password", "alex instruit les dossiers de formation");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            // no session yet: she enrols her second factor (QR code as an image, the key as text), confirms with a
+            // first code of her app, and is shown her recovery codes once
+            assertTrue(driver.getTitle().startsWith("Protéger votre compte par un second facteur"), driver.getTitle());
+            assertTrue(driver.manage().getCookieNamed("guichet_session") == null, "no session before the second factor");
+            WebElement qr = driver.findElement(By.cssSelector("img.qr"));
+            assertTrue(qr.getAttribute("src").startsWith("data:image/svg+xml;base64,") && !qr.getAttribute("alt").isBlank());
+            audit(driver, "second-factor-enrol");
+            String secret = driver.findElement(By.cssSelector(".secret code")).getText().replace(" ", "");
+            type(driver, "code", "000000".equals(Phone.code(secret, Phone.step(java.time.Instant.now())))
+                    ? "111111" : "000000");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getTitle().startsWith("Erreur"), "a wrong code does not enrol: " + driver.getTitle());
+            audit(driver, "second-factor-enrol-error");
+            type(driver, "code", Phone.code(secret, Phone.step(java.time.Instant.now())));
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            assertTrue(driver.getTitle().startsWith("Vos codes de secours"), driver.getTitle());
+            assertEquals(10, driver.findElements(By.cssSelector(".recovery-codes code")).size());
+            audit(driver, "second-factor-recovery-codes");
+            submit(driver, driver.findElement(By.linkText("J'ai noté mes codes : continuer")));
             assertTrue(driver.getCurrentUrl().contains("/instruction"), driver.getCurrentUrl());
             auditAs(driver, auditor, "agent-queue");
             submit(driver, driver.findElement(By.linkText(reference)));
@@ -427,6 +449,7 @@ class WebPagesBrowserTest {
             type(driver, "email", agentEmail);
             type(driver, "password", "claude instruit au clavier seulement");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(driver, agentEmail, null);
             Keyboard k = new Keyboard(driver);
             k.load("/instruction");
             k.enterOn("a", reference);
@@ -529,6 +552,7 @@ class WebPagesBrowserTest {
             type(driver, "email", supEmail);
             type(driver, "password", "sacha suit la charge des agents");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(driver, supEmail, null);
             auditBoth(driver, wide, narrow, "workbench-queue");
             submit(driver, driver.findElement(By.linkText(d.reference())));
             auditBoth(driver, wide, narrow, "workbench-case");
@@ -607,6 +631,7 @@ class WebPagesBrowserTest {
             type(driver, "email", ADMIN);
             type(driver, "password", "la region paie les aides aux stagiaires");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(driver, ADMIN, null);
             driver.get(dist.url("/admin/comptes"));
             auditBoth(driver, wide, narrow, "admin-staff");
             driver.findElement(By.xpath("//summary[normalize-space()=\"Inviter une personne de l'équipe\"]")).click();
@@ -720,6 +745,7 @@ class WebPagesBrowserTest {
             type(driver, "email", ADMIN);
             type(driver, "password", "la region paie les aides aux stagiaires");
             submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(driver, ADMIN, "second-factor-verify");
             driver.get(dist.url("/admin/dispositifs"));
             auditAs(driver, auditor, "admin-schemes");
             for (Path jar : List.of(next, broken)) {
@@ -895,6 +921,18 @@ class WebPagesBrowserTest {
             WebElement button = driver.switchTo().activeElement();
             keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
             awaitGone(driver, button);
+            // the second factor, by the keyboard as well: Tab to the code, type it, Tab to the button, Enter
+            assertTrue(driver.getTitle().startsWith("Second facteur"), driver.getTitle());
+            for (int i = 0; i < 12 && !"code".equals(driver.switchTo().activeElement().getAttribute("id")); i++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            }
+            assertEquals("code", driver.switchTo().activeElement().getAttribute("id"), "the code field is reachable");
+            keys.sendKeys(Phone.of(ADMIN).nextCode()).perform();
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            WebElement confirm = driver.switchTo().activeElement();
+            assertEquals("button", confirm.getTagName());
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            awaitGone(driver, confirm);
             assertTrue(driver.getCurrentUrl().contains("/mes-demandes"), driver.getCurrentUrl());
         } finally {
             driver.quit();
@@ -936,6 +974,7 @@ class WebPagesBrowserTest {
             type(admin, "email", ADMIN);
             type(admin, "password", "la region paie les aides aux stagiaires");
             submit(admin, admin.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(admin, ADMIN, null);
             admin.get(dist.url("/admin/organisations"));
             type(admin, "name", "Centre de formation " + run);
             choose(admin, "kind", "TRAINING_ORGANISATION");
@@ -1014,6 +1053,21 @@ class WebPagesBrowserTest {
             driver.quit();
             auditor.quit();
         }
+    }
+
+    /**
+     * A staff member's second step in the browser: the page asks the code of her app, which this run's {@link Phone}
+     * computes; checked with axe when {@code auditName} is given.
+     */
+    private static void secondFactor(WebDriver driver, String email, String auditName) throws Exception {
+        assertTrue(driver.getTitle().startsWith("Second facteur"), driver.getTitle());
+        assertTrue(driver.manage().getCookieNamed("guichet_session") == null, "no session before the second factor");
+        if (auditName != null) {
+            audit(driver, auditName);
+        }
+        type(driver, "code", Phone.of(email).nextCode());
+        submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+        noErrors(driver);
     }
 
     private static WebElement documentInput(WebDriver driver, String label) {

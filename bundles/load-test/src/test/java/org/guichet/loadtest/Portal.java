@@ -99,9 +99,72 @@ final class Portal {
         }
     }
 
+    /**
+     * Signs in; staff through the second factor: enrolment at the first sign-in (the secret kept here), then a code
+     * of a later time step each time. An admin given on the command line enrolled before: her secret comes from
+     * -Dguichet.admin.totp.secret (base32, as the enrolment page showed it).
+     */
     String signIn(String email, String password) throws IOException, InterruptedException {
-        return send("POST", "/sessions", map("email", email, "password", password), null).expect(201, "sign-in of " + email)
-                .json().path("token").asText();
+        Reply r = send("POST", "/sessions", map("email", email, "password", password), null);
+        if (r.status() == 201) {
+            return r.json().path("token").asText();
+        }
+        r.expect(200, "sign-in of " + email);
+        String ticket = r.json().path("secondStep").path("ticket").asText();
+        String secret;
+        long step = java.time.Instant.now().getEpochSecond() / 30;
+        if (r.json().path("secondStep").path("enrol").asBoolean()) {
+            secret = send("POST", "/sessions/second-factor/enrolment", map("ticket", ticket), null)
+                    .expect(200, "enrolment of " + email).json().path("secret").asText();
+            step--; // the oldest accepted step: leaves the next ones for later sign-ins
+        } else {
+            secret = secrets.getOrDefault(email, System.getProperty("guichet.admin.totp.secret"));
+            if (secret == null) {
+                throw new IllegalStateException(email + " has a second factor: give its secret with"
+                        + " -Dguichet.admin.totp.secret");
+            }
+            step = Math.max(step, lastSteps.getOrDefault(email, step - 1) + 1);
+        }
+        secrets.put(email, secret);
+        lastSteps.put(email, step);
+        return send("POST", "/sessions/second-factor", map("ticket", ticket, "code", totp(secret, step)), null)
+                .expect(201, "second factor of " + email).json().path("token").asText();
+    }
+
+    private final java.util.Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The TOTP code of now (RFC 6238, as authenticator apps: HMAC-SHA1, 6 digits, 30 s), by java-otp. */
+    static String totp(String base32Secret) {
+        return totp(base32Secret, java.time.Instant.now().getEpochSecond() / 30);
+    }
+
+    static String totp(String base32Secret, long step) {
+        try {
+            return String.format("%06d", new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator(
+                    java.time.Duration.ofSeconds(30), 6).generateOneTimePassword(new javax.crypto.spec.SecretKeySpec(
+                            base32(base32Secret), "HmacSHA1"), java.time.Instant.ofEpochSecond(step * 30)));
+        } catch (java.security.InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String s = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
+        byte[] out = new byte[s.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (char c : s.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out[n++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return out;
     }
 
     /** Activates an invited account from its mailed link, setting its password, then signs in. */

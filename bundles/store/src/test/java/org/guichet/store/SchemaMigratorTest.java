@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(8, real.currentVersion());
+        assertEquals(9, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -59,6 +59,13 @@ class SchemaMigratorTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1));
             }
+            // V9: a staff member's second factor, her recovery codes and a second step of sign-in
+            s.executeUpdate("INSERT INTO SECOND_FACTOR (ACCOUNT_ID, SECRET, ENROLLED_AT, LAST_STEP, FAILURES)"
+                    + " SELECT ID, 'JBSWY3DPEHPK3PXP', CURRENT_TIMESTAMP, 0, 0 FROM ACCOUNT");
+            s.executeUpdate("INSERT INTO RECOVERY_CODE (ACCOUNT_ID, CODE_HASH, CREATED_AT) SELECT ID, 'h', CURRENT_TIMESTAMP"
+                    + " FROM ACCOUNT");
+            s.executeUpdate("INSERT INTO SECOND_STEP (TOKEN_HASH, ACCOUNT_ID, METHOD, ATTEMPTS, CREATED_AT, EXPIRES_AT)"
+                    + " SELECT 't', ID, 'PASSWORD', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ACCOUNT");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

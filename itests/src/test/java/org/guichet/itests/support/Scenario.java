@@ -28,16 +28,16 @@ public final class Scenario {
     /** Signs in, activating the account from its invitation first if it is still pending. */
     public String signInOrActivate(String email, String password) throws Exception {
         Reply r = api.post("/sessions", map("email", email, "password", password), null);
-        if (r.status() == 201) {
-            return r.json().path("token").asText();
+        if (r.status() == 201 || r.status() == 200) {
+            return Phone.session(api, email, r);
         }
         return activateAndSignIn(email, "INVITATION", password);
     }
 
+    /** Signs in by password; staff through the second factor, for real ({@link Phone}). */
     public String signIn(String email, String password) throws Exception {
         Reply r = api.post("/sessions", map("email", email, "password", password), null);
-        assertEquals(201, r.status(), r.toString());
-        return r.json().path("token").asText();
+        return Phone.session(api, email, r);
     }
 
     /** An applicant who signs up alone and activates from the .eml file. */

@@ -43,6 +43,10 @@ public interface AccountService {
      */
     Account activate(String token, String password);
 
+    /**
+     * Signs in with the password. For an agent, supervisor or admin who must use a second factor, the grant holds no
+     * session but a {@link SessionGrant.SecondStep}: the session comes from {@link #verifySecondFactor}.
+     */
     SessionGrant signIn(String email, String password);
 
     /**
@@ -60,8 +64,37 @@ public interface AccountService {
     /** Mails a one-time sign-in code if the address has an account; says nothing either way. */
     void sendSignInCode(String email);
 
-    /** Signs in with the mailed code; also proves the address, so a PENDING account becomes ACTIVE. */
+    /**
+     * Signs in with the mailed code; also proves the address, so a PENDING account becomes ACTIVE. Staff: a second
+     * step as for {@link #signIn}.
+     */
     SessionGrant signInWithCode(String email, String code);
+
+    /**
+     * The TOTP secret proposed to a staff member who has none yet, for the ticket of her second step (the same secret
+     * for the ticket's whole life).
+     *
+     * @since 2.2
+     */
+    SecondFactorEnrolment secondFactorEnrolment(String ticket);
+
+    /**
+     * The second step: a TOTP code (6 digits, each accepted once, one step of clock drift either way) or one of the
+     * recovery codes (each usable once). When the ticket is an enrolment's, the code confirms the new secret and the
+     * grant carries the recovery codes, shown this once. Wrong codes are counted per account, and lock the second
+     * factor for a while once too many.
+     *
+     * @since 2.2
+     */
+    SessionGrant verifySecondFactor(String ticket, String code);
+
+    /**
+     * An admin resets a staff member's second factor (a lost phone): the secret and the recovery codes are erased,
+     * the account's sessions end, and it enrols again at its next sign-in. Recorded. Not for one's own account.
+     *
+     * @since 2.2
+     */
+    Account resetSecondFactor(Caller admin, long accountId);
 
     /** Mails a reset link if the address has an account; says nothing either way. */
     void requestPasswordReset(String email);

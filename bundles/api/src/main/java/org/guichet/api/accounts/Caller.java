@@ -8,13 +8,21 @@ import java.util.Set;
  *
  * @param assistance set when an agent acts for this applicant during a phone call: rights are the applicant's,
  *                   the actions are recorded as the agent's, on her behalf, through the PHONE channel
+ * @param secondFactor the session was opened with a second factor (TOTP or a recovery code) after the password or
+ *                     mailed code; required of staff unless the development switch says otherwise, and always for
+ *                     deploying a scheme from the web (since 2.2)
  */
 public record Caller(long accountId, String email, String displayName, Set<Role> roles, Long organisationId,
-        Set<String> schemes, Assistance assistance) {
+        Set<String> schemes, Assistance assistance, boolean secondFactor) {
+
+    public Caller(long accountId, String email, String displayName, Set<Role> roles, Long organisationId,
+            Set<String> schemes, Assistance assistance) {
+        this(accountId, email, displayName, roles, organisationId, schemes, assistance, false);
+    }
 
     public Caller(long accountId, String email, String displayName, Set<Role> roles, Long organisationId,
             Set<String> schemes) {
-        this(accountId, email, displayName, roles, organisationId, schemes, null);
+        this(accountId, email, displayName, roles, organisationId, schemes, null, false);
     }
 
     /**

@@ -23,6 +23,20 @@ public @interface PortalConfig {
     @AttributeDefinition(description = "How long an account stays locked after too many failures")
     int lockout_minutes() default 15;
 
+    @AttributeDefinition(description = "Agents, supervisors and admins give a second factor (TOTP or a recovery code)"
+            + " after the password or mailed code. false is a development switch only; deploying a scheme from the web"
+            + " needs the second factor whatever this says")
+    boolean staff_mfa_required() default true;
+
+    @AttributeDefinition(description = "How long the second step of a staff sign-in (enrolment included) stays open")
+    int staff_mfa_ticket_minutes() default 10;
+
+    @AttributeDefinition(description = "Wrong second-factor codes in a row before the second factor is locked")
+    int staff_mfa_max_failures() default 5;
+
+    @AttributeDefinition(description = "How long the second factor stays locked after too many wrong codes")
+    int staff_mfa_lockout_minutes() default 15;
+
     @AttributeDefinition(description = "How long an activation link stays valid")
     int activation_hours() default 72;
 

@@ -46,6 +46,8 @@ public final class Guichet implements AutoCloseable {
     public final PartnerServiceImpl partners;
     public final PaymentServiceImpl payments;
     public final RateLimitsImpl limits;
+    /** the staff's authenticator app: {@link #staffSignIn} goes through the second factor with it */
+    public final AuthenticatorApp app;
 
     public Guichet() {
         this(TestPortal.Kind.DERBY);
@@ -62,6 +64,7 @@ public final class Guichet implements AutoCloseable {
         this.limits = new RateLimitsImpl(portal.emf(), TestPortal.config(RateLimitConfig.class, limits), clock);
         // mails sent in the call, so that a test reads them at once (the service sends them after the answer)
         accounts = new AccountServiceImpl(portal.emf(), portal.mail(), this.limits, config, Runnable::run);
+        app = new AuthenticatorApp(accounts);
         dossiers = new DossierServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(), config,
                 clock);
         instruction = new InstructionServiceImpl(portal.emf(), portal.registry(), portal.evaluation(), portal.mail(),
@@ -71,6 +74,15 @@ public final class Guichet implements AutoCloseable {
                 clock);
         payments = new PaymentServiceImpl(portal.emf(), portal.database(), dossiers, portal.registry(), portal.sepa(),
                 portal.mail(), portal.paymentConfig(Map.of()));
+    }
+
+    /**
+     * Signs a staff member in for real: a code by mail, then the second factor (enrolment the first time) with
+     * {@link #app}.
+     */
+    public org.guichet.api.accounts.SessionGrant staffSignIn(String email) {
+        accounts.sendSignInCode(email);
+        return app.complete(accounts.signInWithCode(email, portal.mail().lastCode(email).orElseThrow()));
     }
 
     public Caller applicant(String name) {

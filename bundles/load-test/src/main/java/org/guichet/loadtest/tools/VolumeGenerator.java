@@ -90,6 +90,17 @@ public final class VolumeGenerator {
             }
             a.executeBatch();
         }
+        // the agents' second factor, enrolled with a known secret (test data only), so that VolumeTimings signs them in
+        try (PreparedStatement f = c.prepareStatement("INSERT INTO SECOND_FACTOR (ACCOUNT_ID, SECRET, ENROLLED_AT,"
+                + " LAST_STEP, FAILURES) VALUES (?, ?, ?, 0, 0)")) {
+            for (int i = 1; i <= 10; i++) {
+                f.setLong(1, agents + i);
+                f.setString(2, VolumeTimings.AGENTS_TOTP_SECRET);
+                f.setTimestamp(3, now);
+                f.addBatch();
+            }
+            f.executeBatch();
+        }
         c.commit();
         progress("accounts", n + 10);
         int due = 0;

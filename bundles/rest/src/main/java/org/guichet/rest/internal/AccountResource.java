@@ -19,6 +19,7 @@ import org.guichet.api.accounts.Account;
 import org.guichet.api.accounts.AccountService;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SecondFactorEnrolment;
 import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.partners.Organisation;
@@ -55,6 +56,12 @@ public class AccountResource {
 
     /** A signed-in person's new password, with her current one again. */
     public record PasswordChange(String currentPassword, String newPassword) { }
+
+    /** The ticket of a second step (from the answer of a staff sign-in). */
+    public record Ticket(String ticket) { }
+
+    /** The second factor: a TOTP code (6 digits) or a recovery code, with the ticket. */
+    public record SecondFactorCode(String ticket, String code) { }
 
     public record NewOrganisation(String name, String kind) { }
 
@@ -122,8 +129,32 @@ public class AccountResource {
     @Path("sessions")
     public Response signIn(Credentials body) {
         Credentials b = body(body);
-        SessionGrant g = service().signIn(b.email(), b.password());
-        return Response.status(201).entity(g).build();
+        return granted(service().signIn(b.email(), b.password()));
+    }
+
+    /** 201 with a session; 200 with a second step (no session yet) for staff who must give a second factor. */
+    private static Response granted(SessionGrant g) {
+        return Response.status(g.secondStep() == null ? 201 : 200).entity(g).build();
+    }
+
+    @POST
+    @Path("sessions/second-factor/enrolment")
+    public SecondFactorEnrolment enrolment(Ticket body) {
+        return service().secondFactorEnrolment(body(body).ticket());
+    }
+
+    @POST
+    @Path("sessions/second-factor")
+    public Response secondFactor(SecondFactorCode body) {
+        SecondFactorCode b = body(body);
+        return Response.status(201).entity(service().verifySecondFactor(b.ticket(), b.code())).build();
+    }
+
+    @POST
+    @Path("admin/accounts/{id}/second-factor-reset")
+    public Account resetSecondFactor(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id) {
+        return service().resetSecondFactor(auth.caller(authorization), id);
     }
 
     @POST
@@ -138,7 +169,7 @@ public class AccountResource {
     @Path("sessions/code")
     public Response signInWithCode(CodeSignIn body) {
         CodeSignIn b = body(body);
-        return Response.status(201).entity(service().signInWithCode(b.email(), b.code())).build();
+        return granted(service().signInWithCode(b.email(), b.code()));
     }
 
     @DELETE

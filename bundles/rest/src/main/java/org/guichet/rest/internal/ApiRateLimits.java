@@ -40,7 +40,7 @@ public class ApiRateLimits implements ContainerRequestFilter {
             case "accounts" -> RateLimits.SIGN_UP;
             case "sessions" -> RateLimits.SIGN_IN;
             case "sessions/code-requests" -> RateLimits.CODE_REQUEST;
-            case "sessions/code" -> RateLimits.CODE_SIGN_IN;
+            case "sessions/code", "sessions/second-factor", "sessions/second-factor/enrolment" -> RateLimits.CODE_SIGN_IN;
             case "accounts/password-reset" -> RateLimits.RESET_REQUEST;
             case "accounts/activation", "accounts/password-reset/confirmation", "mandates/acceptance" -> RateLimits.LINK;
             case "mandates", "mandates/signed-consent" -> RateLimits.MANDATE_REQUEST;

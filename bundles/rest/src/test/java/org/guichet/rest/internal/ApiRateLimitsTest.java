@@ -17,6 +17,8 @@ class ApiRateLimitsTest {
         assertEquals(RateLimits.SIGN_IN, ApiRateLimits.action("POST", "sessions", false));
         assertEquals(RateLimits.CODE_REQUEST, ApiRateLimits.action("POST", "sessions/code-requests", false));
         assertEquals(RateLimits.CODE_SIGN_IN, ApiRateLimits.action("POST", "sessions/code", false));
+        assertEquals(RateLimits.CODE_SIGN_IN, ApiRateLimits.action("POST", "sessions/second-factor", false));
+        assertEquals(RateLimits.CODE_SIGN_IN, ApiRateLimits.action("POST", "sessions/second-factor/enrolment", false));
         assertEquals(RateLimits.RESET_REQUEST, ApiRateLimits.action("POST", "accounts/password-reset", false));
         assertEquals(RateLimits.LINK, ApiRateLimits.action("POST", "accounts/password-reset/confirmation", false));
         assertEquals(RateLimits.LINK, ApiRateLimits.action("POST", "accounts/activation", false));

@@ -149,6 +149,10 @@ class OpenApiDocumentTest {
                 PaymentBatch.class, AccountResource.Disabling.class, AccountResource.StaffRights.class,
                 org.guichet.api.instruction.PendingDecision.class);
         // same shape, another name (the simple name is taken or says too little)
+        RECORDS.put("SecondStep", SessionGrant.SecondStep.class);
+        RECORDS.put("Ticket", AccountResource.Ticket.class);
+        RECORDS.put("SecondFactorCode", AccountResource.SecondFactorCode.class);
+        RECORDS.put("SecondFactorEnrolment", org.guichet.api.accounts.SecondFactorEnrolment.class);
         RECORDS.put("HealthCheck", HealthResource.Check.class);
         RECORDS.put("EvaluationReason", org.guichet.api.scheme.Reason.class);
         RECORDS.put("Reason", org.guichet.api.instruction.Reason.class);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SecondFactorEnrolment;
 import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.limits.RateLimits;
@@ -92,8 +93,89 @@ final class AccountPages {
             x.render(400, "account/signIn.jte", "email", email, "errors", errors(x.ui(), e, SIGN_IN));
             return;
         }
+        signedIn(x, grant);
+    }
+
+    /**
+     * A session, or for staff the second step: no session cookie yet, the page of the second factor with the ticket
+     * in a hidden field (never in an address), shown in answer to the sign-in form.
+     */
+    private void signedIn(Exchange x, SessionGrant grant) throws IOException {
+        if (grant.secondStep() == null) {
+            WebSession.open(x.req(), x.resp(), grant);
+            x.redirect(home(grant));
+            return;
+        }
+        String ticket = grant.secondStep().ticket();
+        if (grant.secondStep().enrol()) {
+            enrolPage(x, 200, ticket, Map.of());
+        } else {
+            x.render(200, "account/secondFactorVerify.jte", "ticket", ticket, "errors", Map.of());
+        }
+    }
+
+    private void enrolPage(Exchange x, int status, String ticket, Map<String, String> errors) throws IOException {
+        SecondFactorEnrolment e = portal.accounts().secondFactorEnrolment(ticket);
+        x.render(status, "account/secondFactorEnrol.jte", "ticket", ticket, "qr", QrCodes.dataUri(e.otpauthUri()),
+                "secret", e.grouped(), "errors", errors);
+    }
+
+    /** The second step: a code of the app, or a recovery code (its own page, asked by a button). */
+    void secondFactor(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_SIGN_IN);
+        String ticket = x.param("ticket");
+        boolean recovery = x.param("secours") != null;
+        SessionGrant grant;
+        try {
+            grant = portal.accounts().verifySecondFactor(ticket, x.param("code"));
+        } catch (GuichetException e) {
+            if ("SECOND_STEP_INVALID".equals(e.code())) {
+                stepOver(x, e);
+                return;
+            }
+            x.render(400, "account/secondFactorVerify.jte", "ticket", ticket, "recovery", recovery, "errors",
+                    errors(x.ui(), e, CODE, "code"));
+            return;
+        }
         WebSession.open(x.req(), x.resp(), grant);
         x.redirect(home(grant));
+    }
+
+    void recoveryForm(Exchange x) throws IOException {
+        x.render(200, "account/secondFactorVerify.jte", "ticket", x.param("ticket"), "recovery", true, "errors",
+                Map.of());
+    }
+
+    /** Enrolment: the first code of the new secret; then the recovery codes, shown this once. */
+    void enrol(Exchange x) throws IOException {
+        portal.limit(x.req(), RateLimits.CODE_SIGN_IN);
+        String ticket = x.param("ticket");
+        SessionGrant grant;
+        try {
+            grant = portal.accounts().verifySecondFactor(ticket, x.param("code"));
+        } catch (GuichetException e) {
+            if ("SECOND_STEP_INVALID".equals(e.code())) {
+                stepOver(x, e);
+                return;
+            }
+            try {
+                enrolPage(x, 400, ticket, errors(x.ui(), e, CODE, "code"));
+            } catch (GuichetException gone) {
+                stepOver(x, gone);
+            }
+            return;
+        }
+        WebSession.open(x.req(), x.resp(), grant);
+        if (grant.recoveryCodes() == null) {
+            x.redirect(home(grant));
+            return;
+        }
+        x.render(200, "account/recoveryCodes.jte", "codes", grant.recoveryCodes(), "next", home(grant));
+    }
+
+    /** The ticket is over (used, too old): back to the sign-in form, saying so. */
+    private static void stepOver(Exchange x, GuichetException e) throws IOException {
+        x.render(400, "account/signIn.jte", "errors", errors(x.ui(), e, SIGN_IN));
     }
 
     void codeRequestForm(Exchange x) throws IOException {
@@ -122,8 +204,7 @@ final class AccountPages {
             x.render(400, "account/codeEntry.jte", "email", email, "errors", errors(x.ui(), e, CODE, "code"));
             return;
         }
-        WebSession.open(x.req(), x.resp(), grant);
-        x.redirect(home(grant));
+        signedIn(x, grant);
     }
 
     void forgottenForm(Exchange x) throws IOException {

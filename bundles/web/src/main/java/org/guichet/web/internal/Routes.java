@@ -66,6 +66,9 @@ public final class Routes {
         r.get("/compte/code", page::codeRequestForm);
         r.post("/compte/code", page::codeRequest);
         r.post("/compte/code/saisie", page::codeEntry);
+        r.post("/compte/second-facteur", page::secondFactor);
+        r.post("/compte/second-facteur/secours", page::recoveryForm);
+        r.post("/compte/second-facteur/enrolement", page::enrol);
         r.get("/compte/mot-de-passe-oublie", page::forgottenForm);
         r.post("/compte/mot-de-passe-oublie", page::forgotten);
         r.get("/compte/nouveau-mot-de-passe", page::resetForm);
@@ -132,6 +135,7 @@ public final class Routes {
         r.post(StaffAdminPages.PATH + "/inviter", page::invite);
         r.post(StaffAdminPages.PATH + "/{compte}/etat", page::state);
         r.post(StaffAdminPages.PATH + "/{compte}/droits", page::rights);
+        r.post(StaffAdminPages.PATH + "/{compte}/second-facteur", page::resetSecondFactor);
     }
 
     /** The organisation's space, for its staff (/organisation). Uploads are multipart: CSRF read from the body. */

@@ -27,8 +27,9 @@ import org.osgi.framework.BundleException;
  * it ACTIVE or FAILED with its errors. After a deployment the page says which scheme was deployed from a code and the
  * scheme's id checked against the registry, never from text taken from the address.
  * <p>
- * Only jars signed with a key of the region's truststore are deployed from here ({@link SchemeTrust}); a second
- * factor for the admin is not asked yet (see docs/security.md, "pending").
+ * Only jars signed with a key of the region's truststore are deployed from here ({@link SchemeTrust}), and only by
+ * an admin whose session was opened with the second factor ({@link Caller#secondFactor()}), whatever the development
+ * switch {@code staff.mfa.required} says: the file is refused before it is even read.
  */
 final class SchemeAdminPages {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemeAdminPages.class);
@@ -58,6 +59,12 @@ final class SchemeAdminPages {
         }
         if (!c.has(Role.ADMIN)) {
             refuse(x, c, 403, x.ui().t("admin.error.adminOnly"));
+            return;
+        }
+        if (!c.secondFactor()) {
+            LOG.warn("Scheme upload by account {} refused: its session was opened without the second factor",
+                    c.accountId());
+            refuse(x, c, 403, x.ui().t("admin.error.secondFactor"));
             return;
         }
         BundleContext context = portal.bundleContext();
@@ -127,8 +134,8 @@ final class SchemeAdminPages {
 
     private static void show(Exchange x, Caller c, int status, List<SchemeInfo> schemes, Map<String, String> errors,
             String done) throws IOException {
-        x.render(status, "admin/schemes.jte", "schemes", schemes, "admin", c.has(Role.ADMIN), "errors", errors,
-                "done", done);
+        x.render(status, "admin/schemes.jte", "schemes", schemes, "admin", c.has(Role.ADMIN), "secondFactor",
+                c.secondFactor(), "errors", errors, "done", done);
     }
 
     /** Directorates (supervisors) and admins; anyone else is told so, and nobody signed in goes to sign in. */

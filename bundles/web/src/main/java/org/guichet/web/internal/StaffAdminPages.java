@@ -37,7 +37,7 @@ public final class StaffAdminPages {
             return;
         }
         String done = x.param("fait");
-        String notice = done != null && done.matches("desactive|active|droits|invite") ? x.ui().t("staff.done." + done)
+        String notice = done != null && done.matches("desactive|active|droits|invite|second-facteur") ? x.ui().t("staff.done." + done)
                 : null;
         page(x, c, 200, Map.of(), AgentForm.NONE, notice);
     }
@@ -129,6 +129,16 @@ public final class StaffAdminPages {
         }
         portal.accounts().changeStaff(c, x.id("compte"), roles, schemes);
         x.redirect(PATH + "?fait=droits#fait");
+    }
+
+    /** A lost phone: the second factor erased, its sessions ended; the person enrols again at her next sign-in. */
+    void resetSecondFactor(Exchange x) throws IOException {
+        Caller c = admin(x);
+        if (c == null) {
+            return;
+        }
+        portal.accounts().resetSecondFactor(c, x.id("compte"));
+        x.redirect(PATH + "?fait=second-facteur#fait");
     }
 
     /** Admins only; anyone else is told so, and nobody signed in goes to sign in. */

@@ -67,20 +67,31 @@ class AdminTemplatesTest {
 
     @Test
     void adminsDeployAndLandOnTheOutcome() {
-        String fr = render("admin/schemes.jte", "ui", FR, "schemes", schemes(), "admin", true, "errors", Map.of(),
-                "done", SchemeAdminPages.installed(FR, schemes(), "driving-licence"));
+        String fr = render("admin/schemes.jte", "ui", FR, "schemes", schemes(), "admin", true, "secondFactor", true,
+                "errors", Map.of(), "done", SchemeAdminPages.installed(FR, schemes(), "driving-licence"));
         assertTrue(fr.contains("enctype=\"multipart/form-data\" action=\"/admin/dispositifs#suite\""), fr);
         assertTrue(fr.contains("name=\"_csrf\" value=\"csrf-value\""));
         assertTrue(fr.contains("id=\"file\" name=\"file\"") && fr.contains("aria-required=\"true\"")
                 && fr.contains("(obligatoire)"), fr);
         assertTrue(fr.contains("id=\"fait\"") && fr.contains("« Aide au permis &lt;B&gt; » (driving-licence) est déposé"), fr);
         assertTrue(fr.indexOf("id=\"suite\"") < fr.indexOf("id=\"fait\"") && fr.indexOf("id=\"fait\"") < fr.indexOf("<table"));
-        String en = render("admin/schemes.jte", "ui", EN, "schemes", schemes(), "admin", true, "errors",
-                Map.of("file", "This file is not a readable .jar."));
+        String en = render("admin/schemes.jte", "ui", EN, "schemes", schemes(), "admin", true, "secondFactor", true,
+                "errors", Map.of("file", "This file is not a readable .jar."));
         assertTrue(en.contains("<title>Error — The aid schemes — Guichet</title>"), en);
         assertTrue(en.contains("The scheme was not deployed") && en.contains("href=\"#file\""), en);
         assertTrue(en.contains("aria-invalid=\"true\"") && en.contains("aria-describedby=\"file-erreur\""), en);
         assertTrue(en.contains("action=\"/admin/dispositifs?lang=en#suite\""), en);
+    }
+
+    @Test
+    void anAdminWithoutTheSecondFactorIsToldWhyAndOfferedNoUpload() {
+        String fr = render("admin/schemes.jte", "ui", FR, "schemes", schemes(), "admin", true, "secondFactor", false,
+                "errors", Map.of());
+        assertFalse(fr.contains("multipart/form-data"), fr);
+        assertTrue(fr.contains("second facteur") && fr.contains("Déployer une version"), fr);
+        String en = render("admin/schemes.jte", "ui", EN, "schemes", schemes(), "admin", true, "errors", Map.of());
+        assertFalse(en.contains("multipart/form-data"), "without saying so, no second factor: " + en);
+        assertTrue(en.contains("second factor"), en);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.guichet.api.accounts.AccountService;
 import org.guichet.api.accounts.AccountState;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
+import org.guichet.api.accounts.SecondFactorEnrolment;
 import org.guichet.api.accounts.SessionGrant;
 import org.guichet.api.activity.Channel;
 import org.guichet.api.error.GuichetException;
@@ -347,7 +348,7 @@ public class AccountServiceImpl implements AccountService {
             if (state != null) {
                 return new Attempt(null, state);
             }
-            return new Attempt(openSession(em, a, "PASSWORD"), null);
+            return new Attempt(sessionOrSecondStep(em, a, "PASSWORD"), null);
         });
         if (attempt.refusal() != null) {
             throw attempt.refusal();
@@ -430,7 +431,7 @@ public class AccountServiceImpl implements AccountService {
                 Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                         "Adresse confirmée par un code reçu ; tout mot de passe choisi avant est écarté");
             }
-            return new Attempt(openSession(em, a, "CODE"), null);
+            return new Attempt(sessionOrSecondStep(em, a, "CODE"), null);
         });
         if (attempt.refusal() != null) {
             throw attempt.refusal();
@@ -598,7 +599,176 @@ public class AccountServiceImpl implements AccountService {
                 Instant idle = now.plus(Duration.ofMinutes(config.session_idle_minutes()));
                 s.expiresAt = Timestamp.from(idle.isBefore(s.absoluteExpiry.toInstant()) ? idle : s.absoluteExpiry.toInstant());
             }
-            return Optional.of(AccountViews.caller(a));
+            Caller c = AccountViews.caller(a);
+            boolean second = s.method != null && s.method.contains("+");
+            return Optional.of(new Caller(c.accountId(), c.email(), c.displayName(), c.roles(), c.organisationId(),
+                    c.schemes(), null, second));
+        });
+    }
+
+    // ---- the staff second factor
+
+    /**
+     * A session, or for staff who must use a second factor, the ticket of the second step (no session yet). The
+     * account enrols when it has no factor: the secret it will confirm is chosen now and kept with the ticket.
+     */
+    private SessionGrant sessionOrSecondStep(EntityManager em, AccountEntity a, String method) {
+        if (!config.staff_mfa_required() || !SecondFactors.isStaff(a)) {
+            return openSession(em, a, method);
+        }
+        String ticket = Secrets.token();
+        Instant now = Instant.now();
+        Instant expires = now.plus(Duration.ofMinutes(Math.max(1, config.staff_mfa_ticket_minutes())));
+        boolean enrol = !SecondFactors.enrolled(em, a.id);
+        SecondFactors.issue(em, a.id, method, ticket, enrol ? Totp.newSecret() : null, now, expires);
+        Activity.record(em, "SECOND_STEP_STARTED", a.id, a.displayName, null, Channel.ONLINE, null, a.organisationId,
+                ("CODE".equals(method) ? "Code reçu par courriel" : "Mot de passe") + " correct ; "
+                        + (enrol ? "enrôlement du second facteur demandé" : "second facteur demandé"));
+        return new SessionGrant(null, null, null, AccountViews.view(a), new SessionGrant.SecondStep(ticket, enrol,
+                expires), null);
+    }
+
+    @Override
+    public SecondFactorEnrolment secondFactorEnrolment(String ticket) {
+        return tx.call(em -> {
+            SecondFactors.Step step = SecondFactors.open(em, ticket);
+            if (step.newSecret() == null) {
+                throw GuichetException.conflict("SECOND_FACTOR_ENROLLED", "Ce compte a déjà un second facteur : saisissez"
+                        + " le code de votre application. Un administrateur peut le réinitialiser si vous l'avez perdu.");
+            }
+            AccountEntity a = em.find(AccountEntity.class, step.accountId());
+            return new SecondFactorEnrolment(step.newSecret(), Totp.grouped(step.newSecret()),
+                    Totp.uri(a.email, step.newSecret()), a.email);
+        });
+    }
+
+    /**
+     * The second step. Enrolment: the code must be the new secret's; tries counted on the ticket. Verification: each
+     * try is counted on the account's factor under its row's lock before the comparison (so tries sent at once are
+     * compared one after the other, and none once locked); a TOTP step is accepted once (the last step only grows), a
+     * recovery code once; the ticket is used once. Refusals that count are returned, not thrown, so that the count
+     * is committed.
+     */
+    @Override
+    public SessionGrant verifySecondFactor(String ticket, String code) {
+        String c = code == null ? "" : code.strip();
+        if (c.isEmpty()) {
+            throw GuichetException.invalid("CODE_REQUIRED", "code", "Saisissez le code affiché par votre application.");
+        }
+        if (c.length() > 40) {
+            throw SecondFactors.wrongCode();
+        }
+        String digits = c.replaceAll("\\s", "");
+        Attempt attempt = tx.call(em -> {
+            SecondFactors.Step step = SecondFactors.open(em, ticket);
+            AccountEntity a = em.find(AccountEntity.class, step.accountId());
+            GuichetException state = stateRefusal(a);
+            if (state != null) {
+                return new Attempt(null, state);
+            }
+            Instant now = Instant.now();
+            if (step.newSecret() != null) {
+                return confirmEnrolment(em, a, step, digits, now);
+            }
+            int max = Math.max(1, config.staff_mfa_max_failures());
+            if (!SecondFactors.reserveTry(em, a.id, max, now)) {
+                Instant until = SecondFactors.lockedUntil(em, a.id);
+                if (until == null || !until.isAfter(now)) {
+                    if (SecondFactors.factor(em, a.id) == null) {
+                        // reset by an admin since the ticket was given
+                        return new Attempt(null, SecondFactors.stepInvalid());
+                    }
+                    until = now.plus(Duration.ofMinutes(config.staff_mfa_lockout_minutes()));
+                    SecondFactors.lockIfSpent(em, a.id, max, until);
+                }
+                Activity.record(em, "SECOND_FACTOR_REFUSED_LOCKED", a.id, a.displayName, null, Channel.ONLINE, null,
+                        a.organisationId, "Code du second facteur refusé : bloqué après trop d'erreurs");
+                return new Attempt(null, SecondFactors.locked(until));
+            }
+            SecondFactors.Factor factor = SecondFactors.factor(em, a.id);
+            String used;
+            GuichetException refusal = null;
+            if (SecondFactors.looksLikeRecoveryCode(c)) {
+                used = SecondFactors.useRecoveryCode(em, a.id, c) ? "RECOVERY" : null;
+            } else {
+                long matched = Totp.match(factor.secret(), digits, now);
+                if (matched >= 0 && matched <= factor.lastStep()) {
+                    used = null;
+                    refusal = SecondFactors.replayed();
+                } else {
+                    used = matched >= 0 && SecondFactors.acceptStep(em, a.id, matched) ? "TOTP" : null;
+                }
+            }
+            if (used == null) {
+                GuichetException wrong = refusal != null ? refusal : SecondFactors.wrongCode();
+                String detail = refusal != null ? "Code du second facteur déjà utilisé, refusé"
+                        : "Code du second facteur incorrect";
+                Instant until = now.plus(Duration.ofMinutes(config.staff_mfa_lockout_minutes()));
+                if (SecondFactors.lockIfSpent(em, a.id, max, until)) {
+                    detail += " ; second facteur bloqué " + config.staff_mfa_lockout_minutes() + " minutes";
+                    wrong = SecondFactors.locked(until);
+                }
+                Activity.record(em, "SECOND_FACTOR_FAILED", a.id, a.displayName, null, Channel.ONLINE, null,
+                        a.organisationId, detail);
+                return new Attempt(null, wrong);
+            }
+            if (!SecondFactors.use(em, step.id())) {
+                // the same ticket was used meanwhile: nothing of this try may stay (the step or code would be spent)
+                throw SecondFactors.stepInvalid();
+            }
+            if ("RECOVERY".equals(used)) {
+                Activity.record(em, "SECOND_FACTOR_RECOVERY_CODE_USED", a.id, a.displayName, null, Channel.ONLINE, null,
+                        a.organisationId, "Connexion avec un code de secours ; il en reste "
+                                + SecondFactors.recoveryCodesLeft(em, a.id));
+            } else {
+                Activity.record(em, "SECOND_FACTOR_VERIFIED", a.id, a.displayName, null, Channel.ONLINE, null,
+                        a.organisationId, "Second facteur vérifié (code de l'application)");
+            }
+            return new Attempt(openSession(em, a, step.method() + "+" + used), null);
+        });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.grant();
+    }
+
+    private Attempt confirmEnrolment(EntityManager em, AccountEntity a, SecondFactors.Step step, String code,
+            Instant now) {
+        if (!SecondFactors.spendTicketTry(em, step.id(), Math.max(1, config.staff_mfa_max_failures()))) {
+            return new Attempt(null, SecondFactors.stepInvalid());
+        }
+        long matched = Totp.match(step.newSecret(), code, now);
+        if (matched < 0) {
+            Activity.record(em, "SECOND_FACTOR_FAILED", a.id, a.displayName, null, Channel.ONLINE, null,
+                    a.organisationId, "Enrôlement : code incorrect (essai " + (step.attempts() + 1) + ")");
+            return new Attempt(null, SecondFactors.wrongCode());
+        }
+        if (!SecondFactors.use(em, step.id()) || SecondFactors.enrolled(em, a.id)) {
+            throw SecondFactors.stepInvalid();
+        }
+        List<String> codes = SecondFactors.enrol(em, a.id, step.newSecret(), matched, now);
+        Activity.record(em, "SECOND_FACTOR_ENROLLED", a.id, a.displayName, null, Channel.ONLINE, null, a.organisationId,
+                "Second facteur enregistré (application TOTP) ; " + codes.size() + " codes de secours remis");
+        SessionGrant g = openSession(em, a, step.method() + "+TOTP");
+        return new Attempt(new SessionGrant(g.token(), g.expiresAt(), g.absoluteExpiry(), g.account(), null,
+                List.copyOf(codes)), null);
+    }
+
+    @Override
+    public Account resetSecondFactor(Caller admin, long accountId) {
+        requireAdmin(admin);
+        if (admin.accountId() == accountId) {
+            throw GuichetException.conflict("CANNOT_RESET_OWN_SECOND_FACTOR", "Un autre administrateur doit réinitialiser"
+                    + " votre second facteur.");
+        }
+        return tx.call(em -> {
+            AccountEntity a = lockedAccount(em, accountId);
+            boolean had = SecondFactors.erase(em, a.id);
+            int ended = endSessions(em, a.id);
+            Activity.record(em, "SECOND_FACTOR_RESET", admin.accountId(), admin.displayName(), null, Channel.AGENT, null,
+                    a.organisationId, "Second facteur de " + a.email + (had ? " réinitialisé" : " (aucun) réinitialisé")
+                            + " : nouvel enrôlement à la prochaine connexion (" + ended + " session(s) fermée(s))");
+            return AccountViews.view(a);
         });
     }
 
@@ -826,7 +996,9 @@ public class AccountServiceImpl implements AccountService {
         s.expiresAt = Timestamp.from(idle.isBefore(s.absoluteExpiry.toInstant()) ? idle : s.absoluteExpiry.toInstant());
         em.persist(s);
         Activity.record(em, "SIGNED_IN", a.id, a.displayName, null, Channel.ONLINE, null, a.organisationId,
-                "CODE".equals(method) ? "Connexion avec un code reçu par courriel" : "Connexion avec le mot de passe");
+                (method.startsWith("CODE") ? "Connexion avec un code reçu par courriel" : "Connexion avec le mot de passe")
+                        + (method.endsWith("+TOTP") ? " et le second facteur"
+                                : method.endsWith("+RECOVERY") ? " et un code de secours" : ""));
         return new SessionGrant(token, s.expiresAt.toInstant(), s.absoluteExpiry.toInstant(), AccountViews.view(a));
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Activity {
     private static final Logger SECURITY = LoggerFactory.getLogger("org.guichet.security");
     private static final List<String> SECURITY_PREFIXES = List.of("SIGN_", "SIGNED_", "ACCOUNT_", "ACTIVATION_",
-            "PASSWORD_", "API_KEY_", "MANDATE_", "SESSION", "MFA_", "SECOND_FACTOR", "TOTP_", "RECOVERY_", "STAFF_",
+            "PASSWORD_", "API_KEY_", "MANDATE_", "SESSION", "MFA_", "SECOND_FACTOR", "SECOND_STEP", "TOTP_", "RECOVERY_", "STAFF_",
             "DECISION_APPROVED", "DECISION_PROPOSAL", "PAYMENT_ISSUED", "PAID", "PHONE_CALL_", "ORGANISATION_",
             "SCHEME_VERSION_CHANGED", "DOSSIER_ASSIGNED");
 
