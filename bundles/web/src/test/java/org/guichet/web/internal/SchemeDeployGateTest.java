@@ -78,7 +78,7 @@ class SchemeDeployGateTest {
                 });
         // through the pipeline (which finds who is signed in from the session cookie), then the servlet
         PortalServlet servlet = new PortalServlet(portal);
-        new WebPipeline(portal, HttpsBehindProxyTest.config(new String[0], 0)).doFilter(req, resp,
+        new WebPipeline(portal, HttpsBehindProxyTest.config(0)).doFilter(req, resp,
                 (rq, rs) -> servlet.service((HttpServletRequest) rq, (HttpServletResponse) rs));
         writer.flush();
         return new Answer(status.get(), body.toString(), fileRead.get());

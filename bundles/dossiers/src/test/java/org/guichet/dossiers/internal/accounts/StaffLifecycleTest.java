@@ -129,4 +129,46 @@ class StaffLifecycleTest {
                 g.portal.queryLong("SELECT COUNT(*) FROM ACTIVITY_EVENT WHERE EVENT_TYPE = 'API_KEY_REVOKED'"
                         + " AND ORGANISATION_ID = ?", id)));
     }
+
+    @Test
+    void twoAdminsChangingOnesRightsAtOnceLeaveOneWholeSetNeverAMix() {
+        Caller first = admin("alma");
+        Caller second = admin("albin");
+        Caller agent = g.agent("Mixte", Guichet.VT);
+        List<Set<Role>> roles = List.of(Set.of(Role.AGENT), Set.of(Role.SUPERVISOR));
+        List<Set<String>> schemes = List.of(Set.of(Guichet.VT), Set.of("driving-licence"));
+        var outcomes = org.guichet.dossiers.testing.TestPortal.race(2, i -> g.accounts.changeStaff(i == 0 ? first
+                : second, agent.accountId(), roles.get(i), schemes.get(i)));
+        List<String> bad = outcomes.stream().filter(o -> !o.ok() && !(o.failure() instanceof GuichetException e
+                && "EDIT_CONFLICT".equals(e.code()))).map(o -> String.valueOf(o.failure())).toList();
+        assertEquals(List.of(), bad);
+        var now = g.accounts.find(agent.accountId()).orElseThrow();
+        int which = now.roles().equals(roles.get(0)) ? 0 : 1;
+        assertEquals(roles.get(which), now.roles(), "one admin's roles");
+        assertEquals(schemes.get(which), now.schemes(), "with the same admin's schemes, never the other's");
+        assertEquals(outcomes.stream().filter(o -> o.ok()).count(), g.portal.queryLong("SELECT COUNT(*) FROM"
+                + " ACTIVITY_EVENT WHERE EVENT_TYPE = 'ACCOUNT_ROLES_CHANGED' AND ACTOR_ID IN (?, ?)",
+                first.accountId(), second.accountId()),
+                "each change that went through is recorded");
+    }
+
+    @Test
+    void sessionsInUseWhileTheAccountIsDisabledAllEndWhateverTheOrder() {
+        Caller admin = admin("aubin");
+        Caller agent = g.agent("Occupee", Guichet.VT);
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(signIn(agent.email()).token());
+        }
+        var outcomes = org.guichet.dossiers.testing.TestPortal.race(9, i -> {
+            if (i == 0) {
+                return g.accounts.disable(admin, agent.accountId(), "départ").state().name();
+            }
+            return String.valueOf(g.accounts.authenticate(tokens.get(i % tokens.size())).isPresent());
+        });
+        assertTrue(outcomes.stream().allMatch(o -> o.ok()), outcomes.toString());
+        for (String t : tokens) {
+            assertTrue(g.accounts.authenticate(t).isEmpty(), "no session outlives the disabling");
+        }
+    }
 }
