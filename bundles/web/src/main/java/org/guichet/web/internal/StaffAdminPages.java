@@ -1,7 +1,6 @@
 package org.guichet.web.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,11 +121,8 @@ public final class StaffAdminPages {
         for (String r : ticked == null ? new String[0] : ticked) {
             STAFF_ROLES.stream().filter(s -> s.name().equals(r)).forEach(roles::add);
         }
-        Set<String> schemes = new LinkedHashSet<>();
-        String typed = x.param("schemes");
-        if (typed != null) {
-            Arrays.stream(typed.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(schemes::add);
-        }
+        // the schemes ticked (by their titles on the page; an id the registry no longer knows stays offered)
+        Set<String> schemes = new LinkedHashSet<>(AgentPage.values(x, "schemes"));
         portal.accounts().changeStaff(c, x.id("compte"), roles, schemes);
         x.redirect(PATH + "?fait=droits#fait");
     }

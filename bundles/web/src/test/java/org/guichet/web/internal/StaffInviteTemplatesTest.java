@@ -30,6 +30,9 @@ class StaffInviteTemplatesTest {
         assertTrue(fr.contains("<label for=\"invite-scheme-0\">Aide au permis de conduire</label>"), fr);
         assertTrue(fr.contains("<td>Aide au permis de conduire</td>"), "the table names schemes by title: " + fr);
         assertFalse(fr.contains("<details open"), "folded until used");
+        assertTrue(fr.contains("<legend>Aides que Cyril instruit</legend>")
+                && fr.contains("id=\"scheme-1003-0\" name=\"schemes\" value=\"driving-licence\" checked"),
+                "her rights: the schemes as ticked boxes by their titles, never ids to type: " + fr);
     }
 
     @Test
