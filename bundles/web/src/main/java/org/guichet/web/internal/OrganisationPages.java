@@ -63,6 +63,22 @@ public final class OrganisationPages {
     }
 
     void enrolments(Exchange x) throws IOException {
+        upload(x, "organisation/enrolments.jte", (o, in) -> {
+            EnrolmentReport r = portal.partners().importSpreadsheet(o, in);
+            return Report.of(r.received(), r.accepted(), r.rejected());
+        });
+    }
+
+    /** What reading an uploaded sheet gave: rows read, kept and refused. */
+    private interface SheetImport {
+        Report read(Organisation o, InputStream in) throws IOException;
+    }
+
+    /**
+     * An uploaded sheet (enrolments or attendance) read by the service, then the page again with its report row by
+     * row; a file that cannot be read at all has its reason at the file field.
+     */
+    private void upload(Exchange x, String template, SheetImport reader) throws IOException {
         Caller c = staff(x);
         if (c == null) {
             return;
@@ -70,21 +86,20 @@ public final class OrganisationPages {
         Organisation o = own(c);
         Part part = file(x);
         if (part == null) {
-            x.render(400, "organisation/enrolments.jte", "organisation", o, "report", null, "errors",
+            x.render(400, template, "organisation", o, "report", null, "errors",
                     Map.of("file", x.ui().t("org.file.choose")));
             return;
         }
         try (InputStream in = part.getInputStream()) {
-            EnrolmentReport r = portal.partners().importSpreadsheet(o, in);
-            x.render(r.accepted() == 0 ? 400 : 200, "organisation/enrolments.jte", "organisation", o, "report",
-                    Report.of(r.received(), r.accepted(), r.rejected()), "errors", r.accepted() == 0
-                            ? Map.of("lignes", x.ui().t("org.report.noneKept")) : Map.of());
+            Report r = reader.read(o, in);
+            boolean noneKept = r.accepted() == 0;
+            x.render(noneKept ? 400 : 200, template, "organisation", o, "report", r, "errors", noneKept
+                    ? Map.of("lignes", x.ui().t("org.report.noneKept")) : Map.of());
         } catch (GuichetException e) {
             if (!"file".equals(e.field()) && e.kind() != GuichetException.Kind.INVALID) {
                 throw e;
             }
-            x.render(400, "organisation/enrolments.jte", "organisation", o, "report", null, "errors",
-                    Map.of("file", x.ui().error(e)));
+            x.render(400, template, "organisation", o, "report", null, "errors", Map.of("file", x.ui().error(e)));
         } finally {
             part.delete();
         }
@@ -99,31 +114,10 @@ public final class OrganisationPages {
     }
 
     void attendance(Exchange x) throws IOException {
-        Caller c = staff(x);
-        if (c == null) {
-            return;
-        }
-        Organisation o = own(c);
-        Part part = file(x);
-        if (part == null) {
-            x.render(400, "organisation/attendance.jte", "organisation", o, "report", null, "errors",
-                    Map.of("file", x.ui().t("org.file.choose")));
-            return;
-        }
-        try (InputStream in = part.getInputStream()) {
+        upload(x, "organisation/attendance.jte", (o, in) -> {
             AttendanceReport r = portal.payments().importAttendanceSpreadsheet(o, in);
-            x.render(r.accepted() == 0 ? 400 : 200, "organisation/attendance.jte", "organisation", o, "report",
-                    Report.of(r.received(), r.accepted(), r.rejected()), "errors", r.accepted() == 0
-                            ? Map.of("lignes", x.ui().t("org.report.noneKept")) : Map.of());
-        } catch (GuichetException e) {
-            if (!"file".equals(e.field()) && e.kind() != GuichetException.Kind.INVALID) {
-                throw e;
-            }
-            x.render(400, "organisation/attendance.jte", "organisation", o, "report", null, "errors",
-                    Map.of("file", x.ui().error(e)));
-        } finally {
-            part.delete();
-        }
+            return Report.of(r.received(), r.accepted(), r.rejected());
+        });
     }
 
     /** The training entry certificate for one enrolment: it answers the complements an agent addressed to us. */

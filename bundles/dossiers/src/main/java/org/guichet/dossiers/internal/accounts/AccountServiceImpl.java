@@ -286,6 +286,26 @@ public class AccountServiceImpl implements AccountService {
     /** What a password sign-in needs to know before the (slow) hash comparison. */
     private record Candidate(long id, String hash, GuichetException refusal) { }
 
+    /**
+     * Reserves one password try atomically: counted before the comparison, refused once the limit is reached or while
+     * locked, under the row's lock — guesses sent all at once are each counted and at most {@code max} are compared.
+     * The candidate carries the hash to compare, or the refusal (ACCOUNT_LOCKED) when no try is left.
+     */
+    private Candidate reservePasswordTry(EntityManager em, AccountEntity a, int max) {
+        Instant now = Instant.now();
+        int reserved = em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = FAILED_SIGN_INS + 1,"
+                + " VERSION = VERSION + 1 WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)"
+                + " AND FAILED_SIGN_INS < ?").setParameter(1, a.id).setParameter(2, Timestamp.from(now))
+                .setParameter(3, max).executeUpdate();
+        if (reserved == 0) {
+            em.refresh(a);
+            Instant until = a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now) ? a.lockedUntil.toInstant()
+                    : now.plus(Duration.ofMinutes(config.lockout_minutes()));
+            return new Candidate(a.id, null, locked(until));
+        }
+        return new Candidate(a.id, a.passwordHash, null);
+    }
+
     @Override
     public SessionGrant signIn(String email, String password) {
         String e = AccountViews.normaliseEmail(email, "email");
@@ -299,20 +319,12 @@ public class AccountServiceImpl implements AccountService {
             if (a == null) {
                 return null;
             }
-            Instant now = Instant.now();
-            int reserved = em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = FAILED_SIGN_INS + 1,"
-                    + " VERSION = VERSION + 1 WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)"
-                    + " AND FAILED_SIGN_INS < ?").setParameter(1, a.id).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, max).executeUpdate();
-            if (reserved == 0) {
-                em.refresh(a);
-                Instant until = a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now) ? a.lockedUntil.toInstant()
-                        : now.plus(Duration.ofMinutes(config.lockout_minutes()));
+            Candidate reserved = reservePasswordTry(em, a, max);
+            if (reserved.refusal() != null) {
                 Activity.record(em, "SIGN_IN_REFUSED_LOCKED", a.id, a.displayName, null, Channel.ONLINE, null, null,
                         "Connexion refusée : compte bloqué temporairement");
-                return new Candidate(a.id, null, locked(until));
             }
-            return new Candidate(a.id, a.passwordHash, null);
+            return reserved;
         });
         if (candidate == null) {
             hasher.verify(pw, null); // the same time for an unknown address
@@ -506,17 +518,7 @@ public class AccountServiceImpl implements AccountService {
                 throw GuichetException.conflict("NO_PASSWORD_YET", "Vous n'avez pas encore de mot de passe :"
                         + " choisissez-en un avec le lien « mot de passe oublié », qui est envoyé à votre adresse.");
             }
-            Instant now = Instant.now();
-            int reserved = em.createNativeQuery("UPDATE ACCOUNT SET FAILED_SIGN_INS = FAILED_SIGN_INS + 1,"
-                    + " VERSION = VERSION + 1 WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)"
-                    + " AND FAILED_SIGN_INS < ?").setParameter(1, a.id).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, max).executeUpdate();
-            if (reserved == 0) {
-                em.refresh(a);
-                return new Candidate(a.id, null, locked(a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)
-                        ? a.lockedUntil.toInstant() : now.plus(Duration.ofMinutes(config.lockout_minutes()))));
-            }
-            return new Candidate(a.id, a.passwordHash, null);
+            return reservePasswordTry(em, a, max);
         });
         if (candidate.refusal() != null) {
             throw candidate.refusal();
