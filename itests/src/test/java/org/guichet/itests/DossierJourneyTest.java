@@ -138,9 +138,9 @@ class DossierJourneyTest {
         assertEquals(202, signedUp.status(), signedUp.toString());
         assertEquals("CHECK_YOUR_MAILBOX", signedUp.json().path("status").asText());
         // her address again (an attacker, or she who lost the mail): the same answer, and only a fresh link to her
-        Reply again = api.post("/accounts", map("email", LEA.toUpperCase(), "password", longPassword), null);
-        assertEquals(202, again.status(), again.toString());
-        assertEquals(signedUp.json(), again.json(), "nobody learns that the address is known");
+        Reply signedUpAgain = api.post("/accounts", map("email", LEA.toUpperCase(), "password", longPassword), null);
+        assertEquals(202, signedUpAgain.status(), signedUpAgain.toString());
+        assertEquals(signedUp.json(), signedUpAgain.json(), "nobody learns that the address is known");
         Reply early = api.post("/sessions", map("email", LEA, "password", longPassword), null);
         assertEquals(403, early.status());
         assertEquals("ACCOUNT_NOT_ACTIVATED", early.code());
