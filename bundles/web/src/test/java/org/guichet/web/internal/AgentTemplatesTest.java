@@ -407,4 +407,16 @@ class AgentTemplatesTest {
         assertTrue(refused.contains("id=\"raison-2001-erreur\"") && refused.contains("aria-invalid=\"true\""),
                 "the error at the reason's field: " + refused);
     }
+
+    @Test
+    void aDossierAnotherAgentHoldsOffersNoTakeButtonOnlyHerName() {
+        String held = caseFile(Locale.FRENCH, caseFile(DossierState.IN_REVIEW, ALEX), false, Map.of(), null,
+                AgentForm.NONE, List.of());
+        assertFalse(held.contains("/instruction/1/prendre"), "no « Prendre » that would only answer « déjà pris »");
+        assertFalse(held.contains("/instruction/1/liberer"), "nor « Libérer »: it is not hers");
+        assertTrue(held.contains("Alex Agent"), "who holds it is said: " + held);
+        String free = caseFile(Locale.FRENCH, caseFile(DossierState.IN_REVIEW, null), false, Map.of(), null,
+                AgentForm.NONE, List.of());
+        assertTrue(free.contains("action=\"/instruction/1/prendre#suite\""), free);
+    }
 }
