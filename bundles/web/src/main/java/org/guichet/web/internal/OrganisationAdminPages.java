@@ -27,7 +27,7 @@ public final class OrganisationAdminPages {
     }
 
     void list(Exchange x) throws IOException {
-        Caller c = admin(x);
+        Caller c = StaffAdminPages.admin(x);
         if (c == null) {
             return;
         }
@@ -49,7 +49,7 @@ public final class OrganisationAdminPages {
 
     /** Registers an organisation; its first API key is shown on this answer only. */
     void create(Exchange x) throws IOException {
-        Caller c = admin(x);
+        Caller c = StaffAdminPages.admin(x);
         if (c == null) {
             return;
         }
@@ -70,7 +70,7 @@ public final class OrganisationAdminPages {
 
     /** Invites a member of the organisation's staff (its first one, or another). */
     void invite(Exchange x) throws IOException {
-        Caller c = admin(x);
+        Caller c = StaffAdminPages.admin(x);
         if (c == null) {
             return;
         }
@@ -90,15 +90,5 @@ public final class OrganisationAdminPages {
             sent.put("name-" + id, name);
             render(x, e.kind().status(), c, null, null, Map.of("email-" + id, x.ui().error(e)), sent);
         }
-    }
-
-    private static Caller admin(Exchange x) throws IOException {
-        Caller c = x.caller();
-        if (!c.has(Role.ADMIN)) {
-            x.render(403, "refused.jte", "title", x.ui().t("staff.forbidden.title"), "message",
-                    x.ui().t("staff.forbidden.text"));
-            return null;
-        }
-        return c;
     }
 }

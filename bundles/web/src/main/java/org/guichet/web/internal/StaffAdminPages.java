@@ -138,7 +138,8 @@ public final class StaffAdminPages {
     }
 
     /** Admins only; anyone else is told so, and nobody signed in goes to sign in. */
-    private static Caller admin(Exchange x) throws IOException {
+    /** The signed-in admin, or null once a 403 page has been sent: the gate of every page of the admin's space. */
+    static Caller admin(Exchange x) throws IOException {
         Caller c = x.caller();
         if (!c.has(Role.ADMIN)) {
             x.render(403, "refused.jte", "title", x.ui().t("staff.forbidden.title"), "message",
