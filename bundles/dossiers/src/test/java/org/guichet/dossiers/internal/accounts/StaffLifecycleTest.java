@@ -26,9 +26,13 @@ import org.junit.jupiter.api.TestInstance;
 class StaffLifecycleTest {
     Guichet g;
 
+    protected org.guichet.dossiers.testing.TestPortal.Kind kind() {
+        return org.guichet.dossiers.testing.TestPortal.Kind.DERBY;
+    }
+
     @BeforeAll
     void start() {
-        g = new Guichet();
+        g = new Guichet(kind());
     }
 
     @AfterAll
