@@ -17,6 +17,7 @@ import org.guichet.api.accounts.IdentityProvider.Completion;
 import org.guichet.api.accounts.IdentityProvider.Start;
 import org.guichet.api.accounts.VerifiedIdentity;
 import org.guichet.api.error.GuichetException;
+import org.guichet.franceconnect.testing.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.guichet.franceconnect.internal;
+package org.guichet.franceconnect.testing;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -21,25 +21,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.guichet.franceconnect.internal.FranceConnectConfig;
 
 /**
  * The real OpenID Provider of the tests (testing/oidc-provider: Spring Authorization Server) started as a process on
  * a free port, and a browser (an HTTP client with its cookies, following no redirect by itself) to go through its
- * login page. Started once per test class; stopped at the end.
+ * login page. Started once per test class; stopped at the end. Also used by the distribution's tests (itests), through
+ * this module's test jar.
  */
-final class TestProvider implements AutoCloseable {
-    static final String CLIENT_ID = "guichet";
-    static final String CLIENT_SECRET = "guichet-secret-for-tests";
+public final class TestProvider implements AutoCloseable {
+    public static final String CLIENT_ID = "guichet";
+    public static final String CLIENT_SECRET = "guichet-secret-for-tests";
 
-    final int port = freePort();
-    final String issuer = "http://127.0.0.1:" + port;
-    /** nothing listens there: the browser stops at the redirect to it, as the portal's callback would receive it */
-    final String redirectUri = "http://127.0.0.1:" + freePort() + "/compte/franceconnect/retour";
-    final String logoutUri = "http://127.0.0.1:9/compte/deconnecte";
+    public final int port = freePort();
+    public final String issuer = "http://127.0.0.1:" + port;
+    /** the client's callback; the browser stops at the redirect to it, as the portal's callback receives it */
+    public final String redirectUri;
+    public final String logoutUri;
     private final Process process;
-    final long startMillis;
+    public final long startMillis;
 
-    TestProvider() throws Exception {
+    /** A provider whose client's callback is nowhere (the tests of the client take the redirect themselves). */
+    public TestProvider() throws Exception {
+        this("http://127.0.0.1:" + freePort() + "/compte/franceconnect/retour", "http://127.0.0.1:9/compte/deconnecte");
+    }
+
+    /** A provider for a client (the portal) whose callback and post-logout addresses are these. */
+    public TestProvider(String redirectUri, String logoutUri) throws Exception {
+        this.redirectUri = redirectUri;
+        this.logoutUri = logoutUri;
         Path jar = jar();
         long t0 = System.nanoTime();
         Path log = Files.createTempFile("oidc-provider-", ".log");
@@ -83,7 +93,7 @@ final class TestProvider implements AutoCloseable {
     }
 
     /** A FranceConnect configuration pointing at this provider; {@code overrides} by method name. */
-    FranceConnectConfig config(Map<String, Object> overrides) {
+    public FranceConnectConfig config(Map<String, Object> overrides) {
         Map<String, Object> values = new LinkedHashMap<>(Map.of("issuer", issuer, "client_id", CLIENT_ID,
                 "client_secret", CLIENT_SECRET, "redirect_uri", redirectUri, "post_logout_redirect_uri", logoutUri));
         values.putAll(overrides);
@@ -97,19 +107,39 @@ final class TestProvider implements AutoCloseable {
     }
 
     /** A fresh browser. */
-    Browser browser() {
+    public Browser browser() {
         return new Browser();
     }
 
-    final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    public final class Browser {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        /** A GET as a browser sends it (its cookies, Accept text/html), following no redirect. */
+        public HttpResponse<String> get(URI url) throws Exception {
+            return http.send(HttpRequest.newBuilder(url).header("Accept", "text/html").timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A form's POST (fields already encoded as {@code a=1&b=2}), following no redirect. */
+        public HttpResponse<String> post(URI url, String form) throws Exception {
+            return http.send(HttpRequest.newBuilder(url).header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The value of a cookie this browser holds, by name, or null. */
+        public String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+        }
 
         /**
          * Goes to the authorization URL, signs in as {@code user} on the provider's login page, and returns the
          * callback the provider sends the browser to (the portal's redirect URI with code and state).
          */
-        URI signIn(URI authorization, String user) throws Exception {
+        public URI signIn(URI authorization, String user) throws Exception {
             URI at = authorization;
             for (int hops = 0; hops < 10; hops++) {
                 if (at.toString().startsWith(redirectUri)) {
@@ -134,7 +164,7 @@ final class TestProvider implements AutoCloseable {
         }
 
         /** GETs a URL and returns where the provider redirects (or null). */
-        String redirectOf(URI url) throws Exception {
+        public String redirectOf(URI url) throws Exception {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.headers().firstValue("Location").orElse(null);
@@ -142,7 +172,7 @@ final class TestProvider implements AutoCloseable {
     }
 
     /** The query parameters of a URI, decoded. */
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> out = new LinkedHashMap<>();
         String q = uri.getRawQuery();
         if (q == null) {
@@ -157,7 +187,7 @@ final class TestProvider implements AutoCloseable {
     }
 
     /** The URI with one query parameter replaced. */
-    static URI withParameter(URI uri, String name, String value) {
+    public static URI withParameter(URI uri, String name, String value) {
         List<String> parts = new ArrayList<>();
         for (String pair : uri.getRawQuery().split("&")) {
             parts.add(pair.startsWith(name + "=") ? name + "=" + enc(value) : pair);
@@ -166,11 +196,11 @@ final class TestProvider implements AutoCloseable {
         return URI.create(s.substring(0, s.indexOf('?') + 1) + String.join("&", parts));
     }
 
-    static String enc(String s) {
+    public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
