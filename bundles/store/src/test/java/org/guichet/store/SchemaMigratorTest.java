@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(9, real.currentVersion());
+        assertEquals(12, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -66,6 +66,15 @@ class SchemaMigratorTest {
                     + " FROM ACCOUNT");
             s.executeUpdate("INSERT INTO SECOND_STEP (TOKEN_HASH, ACCOUNT_ID, METHOD, ATTEMPTS, CREATED_AT, EXPIRES_AT)"
                     + " SELECT 't', ID, 'PASSWORD', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ACCOUNT");
+            // V12: an identity verified by FranceConnect on the account, and its link, unique per provider and subject
+            s.executeUpdate("UPDATE ACCOUNT SET GIVEN_NAMES = 'Angela Claire', FAMILY_NAME = 'Dubois', BIRTH_DATE ="
+                    + " DATE('1962-08-24'), IDENTITY_PROVIDER = 'FRANCECONNECT', IDENTITY_ACR = 'eidas1',"
+                    + " IDENTITY_VERIFIED_AT = CURRENT_TIMESTAMP");
+            s.executeUpdate("INSERT INTO IDENTITY_LINK (PROVIDER, SUBJECT, ACCOUNT_ID, CREATED_AT) SELECT 'FRANCECONNECT',"
+                    + " 'sub-1', ID, CURRENT_TIMESTAMP FROM ACCOUNT");
+            assertEquals("23505", assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO IDENTITY_LINK"
+                    + " (PROVIDER, SUBJECT, ACCOUNT_ID, CREATED_AT) SELECT 'FRANCECONNECT', 'sub-1', ID, CURRENT_TIMESTAMP"
+                    + " FROM ACCOUNT")).getSQLState(), "one account per provider and subject");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

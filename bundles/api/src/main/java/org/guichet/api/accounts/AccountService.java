@@ -71,6 +71,33 @@ public interface AccountService {
     SessionGrant signInWithCode(String email, String code);
 
     /**
+     * Signs in with an identity an identity provider vouched for (FranceConnect). An account linked to this provider
+     * and subject signs in. Else, when no account has the identity's address, an ACTIVE applicant account is created
+     * from the identity (names, verified birth date; no activation mail: the provider vouched for her, and no
+     * password) and linked. Else the address belongs to an account not linked yet: it is never merged silently (the
+     * provider's address is not proof that she holds this mailbox — account takeover), a sign-in code is mailed to
+     * that address and the answer is {@link IdentitySignIn.Outcome#LINK_NEEDED}. Staff and mediator accounts never
+     * sign in this way (they keep their password and second factor): refused IDENTITY_NOT_FOR_STAFF. Race-safe: the
+     * same first sign-in sent many times at once gives one account and one link.
+     *
+     * @since 2.3
+     */
+    IdentitySignIn signInWithVerifiedIdentity(VerifiedIdentity identity);
+
+    /**
+     * Links a verified identity to the existing account with its address, once the person proved that mailbox with
+     * the code mailed by {@link #signInWithVerifiedIdentity} (or {@link #sendSignInCode}); the code is checked and
+     * counted as for {@link #signInWithCode}. The account gets the verified names and birth date, and a session.
+     * Refused IDENTITY_LINKED_ELSEWHERE when this identity is linked to another account meanwhile.
+     *
+     * @since 2.3
+     */
+    SessionGrant linkVerifiedIdentity(VerifiedIdentity identity, String code);
+
+    /** The identity verified for this account by a provider, if any (for its birth date, a verified answer). @since 2.3 */
+    java.util.Optional<VerifiedIdentity> verifiedIdentity(long accountId);
+
+    /**
      * The TOTP secret proposed to a staff member who has none yet, for the ticket of her second step (the same secret
      * for the ticket's whole life).
      *

@@ -1,3 +1,3 @@
-/** Accounts, roles, sign-in (password or one-time code by email), sessions. */
-@org.osgi.annotation.versioning.Version("2.2.0")
+/** Accounts, roles, sign-in (password, mailed one-time code, or an identity verified by FranceConnect), sessions. */
+@org.osgi.annotation.versioning.Version("2.3.0")
 package org.guichet.api.accounts;

@@ -79,8 +79,8 @@ final class AccountPages {
 
     void signInForm(Exchange x) throws IOException {
         String done = x.param("fait");
-        x.render(200, "account/signIn.jte", "errors", Map.of(), "done",
-                "active".equals(done) || "nouveau".equals(done) ? x.ui().t("account.signIn.done." + done) : null);
+        x.render(200, "account/signIn.jte", "errors", Map.of(), "franceConnect", portal.franceConnectOrNull() != null,
+                "done", "active".equals(done) || "nouveau".equals(done) ? x.ui().t("account.signIn.done." + done) : null);
     }
 
     void signIn(Exchange x) throws IOException {
@@ -90,7 +90,8 @@ final class AccountPages {
         try {
             grant = portal.accounts().signIn(email, x.req().getParameter("password"));
         } catch (GuichetException e) {
-            x.render(400, "account/signIn.jte", "email", email, "errors", errors(x.ui(), e, SIGN_IN));
+            x.render(400, "account/signIn.jte", "email", email, "errors", errors(x.ui(), e, SIGN_IN), "franceConnect",
+                    portal.franceConnectOrNull() != null);
             return;
         }
         signedIn(x, grant);
@@ -266,6 +267,12 @@ final class AccountPages {
     void signOut(Exchange x) throws IOException {
         portal.accounts().signOut(WebSession.cookie(x.req(), WebSession.SESSION));
         WebSession.close(x.req(), x.resp());
+        // signed in with FranceConnect: signed out there too (end_session), which sends her back here
+        java.net.URI atProvider = FranceConnectPages.logout(portal, x);
+        if (atProvider != null) {
+            x.resp().sendRedirect(atProvider.toString());
+            return;
+        }
         x.redirect("/");
     }
 

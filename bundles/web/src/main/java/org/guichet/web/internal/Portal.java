@@ -64,6 +64,11 @@ public class Portal {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RateLimits limits;
 
+    /** Sign in with FranceConnect: present only while etc/org.guichet.franceconnect.cfg names a provider. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.guichet.api.accounts.IdentityProvider franceConnect;
+
     private volatile BundleContext context;
 
     /** Thrown when a service the page needs is not (yet, or no longer) there. */
@@ -113,6 +118,16 @@ public class Portal {
 
     public AccountService accounts() {
         return present(accounts, "AccountService");
+    }
+
+    /** FranceConnect if it is configured, else null (then the sign-in page shows no button). */
+    org.guichet.api.accounts.IdentityProvider franceConnectOrNull() {
+        return franceConnect;
+    }
+
+    /** For tests: FranceConnect as DS would bind it. */
+    void bindFranceConnectForTest(org.guichet.api.accounts.IdentityProvider provider) {
+        this.franceConnect = provider;
     }
 
     /** The account service if present (the pipeline uses it to know the caller without failing the page). */

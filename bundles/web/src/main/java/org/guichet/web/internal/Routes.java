@@ -22,7 +22,7 @@ public final class Routes {
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
         applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
-        accounts(r, new AccountPages(portal));
+        accounts(r, new AccountPages(portal), new FranceConnectPages(portal));
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
@@ -55,8 +55,8 @@ public final class Routes {
         r.get("/mes-demandes/{dossier}/decisions/{decision}/lettre", dossier::decisionLetter);
     }
 
-    /** Sign-up, activation, sign-in, codes, passwords (/compte). */
-    private static void accounts(Router r, AccountPages page) {
+    /** Sign-up, activation, sign-in (password, code, FranceConnect), codes, passwords (/compte). */
+    private static void accounts(Router r, AccountPages page, FranceConnectPages fc) {
         r.get("/compte/inscription", page::signUpForm);
         r.post("/compte/inscription", page::signUp);
         r.get("/compte/activer", page::activateForm);
@@ -74,6 +74,9 @@ public final class Routes {
         r.get("/compte/nouveau-mot-de-passe", page::resetForm);
         r.post("/compte/nouveau-mot-de-passe", page::reset);
         r.post("/compte/deconnexion", page::signOut);
+        r.get(FranceConnectPages.START, fc::start);
+        r.get(FranceConnectPages.CALLBACK, fc::callback);
+        r.post(FranceConnectPages.LINK, fc::link);
         r.get("/compte/mot-de-passe", page::changeForm);
         r.post("/compte/mot-de-passe", page::change);
     }

@@ -91,7 +91,7 @@ final class WebSession {
                 field.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void set(HttpServletRequest req, HttpServletResponse resp, String name, String value, long maxAge) {
+    static void set(HttpServletRequest req, HttpServletResponse resp, String name, String value, long maxAge) {
         resp.addHeader("Set-Cookie", named(req, name) + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
                 + (https(req) ? "; Secure" : ""));
     }

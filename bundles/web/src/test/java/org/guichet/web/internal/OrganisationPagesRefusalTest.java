@@ -30,6 +30,11 @@ class OrganisationPagesRefusalTest {
             "/organisation/cle", "/organisation/collegues");
 
     static Answer get(String path, Caller caller) throws Exception {
+        return get(new Portal(), path, caller, Map.of());
+    }
+
+    /** A GET of the portal's servlet, with these query parameters, as {@code caller} (null: nobody signed in). */
+    static Answer get(Portal portal, String path, Caller caller, Map<String, String> query) throws Exception {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(WebPipeline.UI, new Ui(Locale.FRENCH, path, () -> "csrf", () -> caller));
         HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClassLoader(),
@@ -39,7 +44,9 @@ class OrganisationPagesRefusalTest {
                     case "getContextPath" -> "";
                     case "setAttribute" -> attributes.put((String) a[0], a[1]);
                     case "getAttribute" -> attributes.get((String) a[0]);
-                    default -> null;
+                    case "getParameter" -> query.get((String) a[0]);
+                    case "getParameterNames" -> java.util.Collections.enumeration(query.keySet());
+                    default -> m.getReturnType() == boolean.class ? Boolean.FALSE : null;
                 });
         AtomicInteger status = new AtomicInteger(200);
         StringWriter body = new StringWriter();
@@ -53,7 +60,7 @@ class OrganisationPagesRefusalTest {
                     case "getWriter" -> writer;
                     default -> null;
                 });
-        new PortalServlet(new Portal()).service(req, resp);
+        new PortalServlet(portal).service(req, resp);
         writer.flush();
         return new Answer(status.get(), body.toString());
     }

@@ -19,9 +19,11 @@ import org.guichet.api.accounts.Account;
 import org.guichet.api.accounts.AccountService;
 import org.guichet.api.accounts.AccountState;
 import org.guichet.api.accounts.Caller;
+import org.guichet.api.accounts.IdentitySignIn;
 import org.guichet.api.accounts.Role;
 import org.guichet.api.accounts.SecondFactorEnrolment;
 import org.guichet.api.accounts.SessionGrant;
+import org.guichet.api.accounts.VerifiedIdentity;
 import org.guichet.api.activity.Channel;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
@@ -37,6 +39,7 @@ import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.activity.Activity;
 import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.AccountTokenEntity;
+import org.guichet.dossiers.internal.jpa.IdentityLinkEntity;
 import org.guichet.dossiers.internal.jpa.OrganisationEntity;
 import org.guichet.dossiers.internal.jpa.SessionEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -406,34 +409,9 @@ public class AccountServiceImpl implements AccountService {
         limits.hit(RateLimits.CODE_SIGN_IN, Scope.ADDRESS, e);
         Attempt attempt = tx.call(em -> {
             AccountEntity a = AccountViews.byEmail(em, e);
-            GuichetException wrong = new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CODE", "code",
-                    "Ce code n'est pas le bon, ou il n'est plus valable. Vous pouvez demander un nouveau code.");
-            if (a == null) {
-                return new Attempt(null, wrong);
-            }
-            AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.accountId = :a"
-                    + " and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.id desc",
-                    AccountTokenEntity.class).setParameter("a", a.id).setParameter("p", SIGN_IN_CODE)
-                    .setParameter("now", now()).setMaxResults(1).getResultStream().findFirst().orElse(null);
-            if (t == null) {
-                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
-                        "Code de connexion absent ou expiré");
-                return new Attempt(null, wrong);
-            }
-            int max = Math.max(1, config.code_max_attempts());
-            // each try is counted under the token row's lock before the comparison: tries sent all at once are all
-            // counted, and none is compared once the limit is reached
-            if (!Tokens.spendTry(em, t.id, max)) {
-                return new Attempt(null, wrong);
-            }
-            if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
-                Tokens.voidIfSpent(em, t.id, max);
-                Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
-                        "Code de connexion incorrect (essai " + (t.attempts + 1) + ")");
-                return new Attempt(null, wrong);
-            }
-            if (!Tokens.use(em, t.id)) {
-                return new Attempt(null, wrong);
+            GuichetException refused = spendCode(em, a, c, Math.max(1, config.code_max_attempts()));
+            if (refused != null) {
+                return new Attempt(null, refused);
             }
             if (AccountState.DISABLED.name().equals(a.state)) {
                 return new Attempt(null, stateRefusal(a));
@@ -449,6 +427,40 @@ public class AccountServiceImpl implements AccountService {
             throw attempt.refusal();
         }
         return attempt.grant();
+    }
+
+    /**
+     * Checks a mailed sign-in code of the account and uses it: each try counted under the token row's lock before the
+     * comparison. Returns the refusal (returned, not thrown, so that the count is committed), or null when the code
+     * was right and is now used.
+     */
+    private static GuichetException spendCode(EntityManager em, AccountEntity a, String c, int max) {
+        GuichetException wrong = new GuichetException(Kind.UNAUTHENTICATED, "INVALID_CODE", "code",
+                "Ce code n'est pas le bon, ou il n'est plus valable. Vous pouvez demander un nouveau code.");
+        if (a == null) {
+            return wrong;
+        }
+        AccountTokenEntity t = em.createQuery("select t from AccountTokenEntity t where t.accountId = :a"
+                + " and t.purpose = :p and t.usedAt is null and t.expiresAt > :now order by t.id desc",
+                AccountTokenEntity.class).setParameter("a", a.id).setParameter("p", SIGN_IN_CODE)
+                .setParameter("now", now()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (t == null) {
+            Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Code de connexion absent ou expiré");
+            return wrong;
+        }
+        // each try is counted under the token row's lock before the comparison: tries sent all at once are all
+        // counted, and none is compared once the limit is reached
+        if (!Tokens.spendTry(em, t.id, max)) {
+            return wrong;
+        }
+        if (!Secrets.sameHash(t.tokenHash, Secrets.sha256(c))) {
+            Tokens.voidIfSpent(em, t.id, max);
+            Activity.record(em, "SIGN_IN_FAILED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Code de connexion incorrect (essai " + (t.attempts + 1) + ")");
+            return wrong;
+        }
+        return Tokens.use(em, t.id) ? null : wrong;
     }
 
     @Override
@@ -606,6 +618,100 @@ public class AccountServiceImpl implements AccountService {
             return Optional.of(new Caller(c.accountId(), c.email(), c.displayName(), c.roles(), c.organisationId(),
                     c.schemes(), null, second));
         });
+    }
+
+    // ---- identities verified by a provider (FranceConnect)
+
+    @Override
+    public IdentitySignIn signInWithVerifiedIdentity(VerifiedIdentity identity) {
+        IdentityLinks.check(identity);
+        String e = AccountViews.normaliseEmail(identity.email(), "email");
+        IdentitySignIn result = tx.call(em -> {
+            // the account by address BEFORE the link: a twin sign-in commits both at once, so once its account is seen
+            // its link is too (read the other way round, a twin committing in between looked like "link needed")
+            AccountEntity byAddress = AccountViews.byEmail(em, e);
+            IdentityLinkEntity link = IdentityLinks.find(em, identity);
+            if (link != null) {
+                AccountEntity a = em.find(AccountEntity.class, link.accountId);
+                IdentityLinks.mayUse(a);
+                IdentityLinks.verified(a, identity);
+                link.lastUsedAt = now();
+                return new IdentitySignIn(IdentitySignIn.Outcome.SIGNED_IN, openSession(em, a, IdentityLinks.METHOD),
+                        null);
+            }
+            AccountEntity a = byAddress;
+            if (a == null) {
+                // the provider vouched for her: no activation link and no password; the account is hers at once.
+                // Twenty first sign-ins at once: the others' inserts hit ACCOUNT_EMAIL or IDENTITY_LINK_SUBJECT and are
+                // replayed by Tx, then find the link above
+                a = newAccount(e, AccountViews.displayName(identity.displayName(), e), EnumSet.of(Role.APPLICANT), null,
+                        Set.of());
+                a.state = AccountState.ACTIVE.name();
+                a.activatedAt = now();
+                IdentityLinks.verified(a, identity);
+                em.persist(a);
+                em.flush();
+                IdentityLinks.link(em, a, identity);
+                Activity.record(em, "ACCOUNT_CREATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Compte demandeur créé avec FranceConnect (identité vérifiée, sans lien d'activation)");
+                return new IdentitySignIn(IdentitySignIn.Outcome.CREATED, openSession(em, a, IdentityLinks.METHOD),
+                        null);
+            }
+            IdentityLinks.mayUse(a);
+            // never merged on the provider's word: the address may have been registered there by someone else
+            Activity.record(em, "IDENTITY_LINK_NEEDED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Connexion FranceConnect avec l'adresse de ce compte : un code est envoyé à l'adresse pour"
+                            + " prouver qu'elle est bien la sienne avant de les relier");
+            return new IdentitySignIn(IdentitySignIn.Outcome.LINK_NEEDED, null, Mails.masked(a.email));
+        });
+        if (result.outcome() == IdentitySignIn.Outcome.LINK_NEEDED) {
+            sendSignInCode(e);
+        }
+        return result;
+    }
+
+    @Override
+    public SessionGrant linkVerifiedIdentity(VerifiedIdentity identity, String code) {
+        IdentityLinks.check(identity);
+        String e = AccountViews.normaliseEmail(identity.email(), "email");
+        String c = code == null ? "" : code.replaceAll("\\s", "");
+        limits.hit(RateLimits.CODE_SIGN_IN, Scope.ADDRESS, e);
+        Attempt attempt = tx.call(em -> {
+            AccountEntity a = AccountViews.byEmail(em, e);
+            GuichetException refused = spendCode(em, a, c, Math.max(1, config.code_max_attempts()));
+            if (refused != null) {
+                return new Attempt(null, refused);
+            }
+            IdentityLinks.mayUse(a);
+            IdentityLinkEntity link = IdentityLinks.find(em, identity);
+            if (link != null && !link.accountId.equals(a.id)) {
+                // nothing of this try stays (the code stays unused): the identity went to another account meanwhile
+                throw IdentityLinks.linkedElsewhere();
+            }
+            if (link == null) {
+                if (IdentityLinks.linkOf(em, identity.provider(), a.id) != null) {
+                    throw IdentityLinks.accountLinkedToAnother();
+                }
+                IdentityLinks.link(em, a, identity);
+            }
+            if (MailboxProof.proven(em, a, SIGN_IN_CODE)) {
+                Activity.record(em, "ACCOUNT_ACTIVATED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                        "Adresse confirmée par un code reçu ; tout mot de passe choisi avant est écarté");
+            }
+            IdentityLinks.verified(a, identity);
+            Activity.record(em, "IDENTITY_LINKED", a.id, a.displayName, null, Channel.ONLINE, null, null,
+                    "Compte relié à FranceConnect après la preuve de l'adresse par un code reçu");
+            return new Attempt(openSession(em, a, IdentityLinks.METHOD), null);
+        });
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        return attempt.grant();
+    }
+
+    @Override
+    public Optional<VerifiedIdentity> verifiedIdentity(long accountId) {
+        return tx.call(em -> Optional.ofNullable(IdentityLinks.identity(em, em.find(AccountEntity.class, accountId))));
     }
 
     // ---- the staff second factor
@@ -998,7 +1104,9 @@ public class AccountServiceImpl implements AccountService {
         s.expiresAt = Timestamp.from(idle.isBefore(s.absoluteExpiry.toInstant()) ? idle : s.absoluteExpiry.toInstant());
         em.persist(s);
         Activity.record(em, "SIGNED_IN", a.id, a.displayName, null, Channel.ONLINE, null, a.organisationId,
-                (method.startsWith("CODE") ? "Connexion avec un code reçu par courriel" : "Connexion avec le mot de passe")
+                (method.startsWith("CODE") ? "Connexion avec un code reçu par courriel"
+                        : method.equals(IdentityLinks.METHOD) ? "Connexion avec FranceConnect"
+                        : "Connexion avec le mot de passe")
                         + (method.endsWith("+TOTP") ? " et le second facteur"
                                 : method.endsWith("+RECOVERY") ? " et un code de secours" : ""));
         return new SessionGrant(token, s.expiresAt.toInstant(), s.absoluteExpiry.toInstant(), AccountViews.view(a));

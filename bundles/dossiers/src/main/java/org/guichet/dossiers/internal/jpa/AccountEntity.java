@@ -30,5 +30,12 @@ public class AccountEntity {
     @Column(name = "ACTIVATED_AT") public Timestamp activatedAt;
     /** the language of the person's mails and letters: fr or en (V6) */
     @Column(name = "LANGUAGE_CODE") public String language = "fr";
+    /** what an identity provider vouched for (V12), null for accounts never signed in that way */
+    @Column(name = "GIVEN_NAMES") public String givenNames;
+    @Column(name = "FAMILY_NAME") public String familyName;
+    @Column(name = "BIRTH_DATE") public java.sql.Date birthDate;
+    @Column(name = "IDENTITY_PROVIDER") public String identityProvider;
+    @Column(name = "IDENTITY_ACR") public String identityAcr;
+    @Column(name = "IDENTITY_VERIFIED_AT") public Timestamp identityVerifiedAt;
     @Version @Column(name = "VERSION") public long version;
 }

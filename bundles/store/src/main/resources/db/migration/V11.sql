@@ -1,0 +1,2 @@
+-- PLACEHOLDER so that V12 (FranceConnect) applies on this branch: the migrator reads V1, V2 … up to the first
+-- missing number. At the merge, the real V11.sql of another branch replaces this file (keep theirs).
