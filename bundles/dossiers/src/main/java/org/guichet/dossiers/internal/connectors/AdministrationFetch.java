@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.persistence.LockModeType;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.connectors.AdministrationData;
 import org.guichet.api.dossiers.Dossier;
@@ -122,6 +123,9 @@ public final class AdministrationFetch {
         }
         Instant at = clock.instant();
         return tx.call(em -> {
+            // the dossier's row first (SELECT … FOR UPDATE): fetches at once write one after the other instead of
+            // both reading it and then deadlocking on the update
+            em.find(DossierEntity.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
             DossierAccess.Granted g = access.require(em, caller, dossierId, Action.EDIT);
             DossierEntity d = g.dossier();
             Editing.requireEditable(em, d);
