@@ -153,16 +153,17 @@ public final class AdministrationFetch {
     static GuichetException refusal(AnswerSource source, ProviderException e) {
         String after = " Vous pouvez continuer sans : répondez aux questions et donnez le document.";
         String who = Character.toUpperCase(name(source).charAt(0)) + name(source).substring(1);
+        Map<String, Object> details = Map.of("source", source.name(), "failure", e.failure().name(), "who", who,
+                "who.en", englishName(source));
         return switch (e.failure()) {
             case NOT_FOUND -> new GuichetException(GuichetException.Kind.NOT_FOUND, "ADMINISTRATION_NOT_FOUND", null,
                     who + " ne trouve personne avec ces informations. Vérifiez-les et réessayez." + after, null,
-                    Map.of("source", source.name()));
+                    details);
             case TIMEOUT -> new GuichetException(GuichetException.Kind.UNAVAILABLE, "ADMINISTRATION_UNAVAILABLE", null,
-                    who + " met trop de temps à répondre." + after, null,
-                    Map.of("source", source.name(), "failure", e.failure().name()));
+                    who + " met trop de temps à répondre." + after, null, details);
             case UNAVAILABLE, MALFORMED -> new GuichetException(GuichetException.Kind.UNAVAILABLE,
                     "ADMINISTRATION_UNAVAILABLE", null, who + " ne peut pas répondre pour le moment." + after,
-                    null, Map.of("source", source.name(), "failure", e.failure().name()));
+                    null, details);
         };
     }
 
@@ -170,6 +171,15 @@ public final class AdministrationFetch {
     public static String name(AnswerSource source) {
         return switch (source) {
             case DGFIP -> "l'administration des impôts (DGFiP)";
+            case FRANCE_TRAVAIL -> "France Travail";
+            case FRANCECONNECT -> "FranceConnect";
+        };
+    }
+
+    /** The administration's name in an English sentence. */
+    public static String englishName(AnswerSource source) {
+        return switch (source) {
+            case DGFIP -> "The tax administration (DGFiP)";
             case FRANCE_TRAVAIL -> "France Travail";
             case FRANCECONNECT -> "FranceConnect";
         };
