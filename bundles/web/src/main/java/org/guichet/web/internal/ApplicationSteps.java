@@ -183,13 +183,14 @@ public final class ApplicationSteps {
      * questions still open to typing (nothing blocks her).
      */
     void fetchSource(Exchange x) throws IOException {
-        Caller caller = x.caller();
-        long id = x.id("dossier");
-        Locale l = x.ui().locale();
-        Dossier d = portal.dossiers().get(caller, id, l);
-        SchemeDescriptor s = descriptor(d);
-        List<String> steps = steps(s);
-        int n = stepNumber(x, steps);
+        At at = at(x);
+        Caller caller = at.caller();
+        long id = at.id();
+        Locale l = at.locale();
+        Dossier d = at.d();
+        SchemeDescriptor s = at.s();
+        List<String> steps = at.steps();
+        int n = at.n();
         AnswerSource source;
         try {
             source = AnswerSource.valueOf(x.path("source"));
@@ -219,18 +220,32 @@ public final class ApplicationSteps {
         x.redirect("/mes-demandes/" + id + "/etape/" + n + "?recu=" + source.name() + "#suite");
     }
 
-    /** Refusals shown in the block itself; any other (no such dossier, not hers …) is the usual error page. */
-    static final Set<String> SOURCE_REFUSALS = Set.of("CONSENT_REQUIRED", "IDENTIFIER_REQUIRED", "IDENTIFIER_INVALID",
-            "ADMINISTRATION_NOT_FOUND", "ADMINISTRATION_UNAVAILABLE", "SOURCE_OFF", "RATE_LIMITED", "SOURCE_NOT_USED");
+    /** What a step's form post works on: who, which dossier, its scheme, its steps, and this step's number. */
+    private record At(Caller caller, long id, Locale locale, Dossier d, SchemeDescriptor s, List<String> steps, int n) { }
 
-    void saveStep(Exchange x) throws IOException {
+    private At at(Exchange x) {
         Caller caller = x.caller();
         long id = x.id("dossier");
         Locale l = x.ui().locale();
         Dossier d = portal.dossiers().get(caller, id, l);
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
-        int n = stepNumber(x, steps);
+        return new At(caller, id, l, d, s, steps, stepNumber(x, steps));
+    }
+
+    /** Refusals shown in the block itself; any other (no such dossier, not hers …) is the usual error page. */
+    static final Set<String> SOURCE_REFUSALS = Set.of("CONSENT_REQUIRED", "IDENTIFIER_REQUIRED", "IDENTIFIER_INVALID",
+            "ADMINISTRATION_NOT_FOUND", "ADMINISTRATION_UNAVAILABLE", "SOURCE_OFF", "RATE_LIMITED", "SOURCE_NOT_USED");
+
+    void saveStep(Exchange x) throws IOException {
+        At at = at(x);
+        Caller caller = at.caller();
+        long id = at.id();
+        Locale l = at.locale();
+        Dossier d = at.d();
+        SchemeDescriptor s = at.s();
+        List<String> steps = at.steps();
+        int n = at.n();
         List<FieldDefinition> fields = fieldsOf(s, steps, n);
         Map<String, Object> answers = new LinkedHashMap<>();
         Map<String, Object> typed = new LinkedHashMap<>();
