@@ -19,7 +19,13 @@ import org.guichet.itests.support.Mailbox;
 import org.guichet.itests.support.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * Data from the administrations through the distribution: etc/org.guichet.connectors.cfg points at a local API
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * the France Travail certificate leave her checklist; without consent or for someone else nothing is asked; with the
  * provider down she is told and goes on typing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectorsJourneyTest {
     static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     static Distribution dist;
@@ -57,7 +64,61 @@ class ConnectorsJourneyTest {
         return out;
     }
 
+    /**
+     * In the browser without JavaScript: on the income step the block says what DGFIP would give and which document
+     * it spares; without the tick nothing is asked and the block says so; with it the answers arrive, read-only.
+     */
     @Test
+    @Order(1)
+    void theApplicantConsentsOnTheStepInTheBrowser() throws Exception {
+        Api api = new Api(dist);
+        Scenario scenario = new Scenario(api, new Mailbox(dist));
+        String email = "ines." + RUN + "@example.fr";
+        String password = "la pluie tombe sur le jardin";
+        String ines = scenario.applicant(email, "Inès Morel", password);
+        long id = api.post("/dossiers", map("schemeId", "vocational-training"), ines).json().path("id").asLong();
+        WebDriver driver = WebPagesBrowserTest.browser(false, 1280);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", email);
+            type(driver, "password", password);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            driver.get(dist.url("/mes-demandes/" + id + "/etape/4"));
+            WebElement block = driver.findElement(By.id("source-DGFIP"));
+            assertTrue(block.getText().contains("Gagnez du temps : demandez vos informations à l'administration des"
+                    + " impôts (DGFiP)"), block.getText());
+            assertTrue(block.getText().contains("Vous n'aurez pas à donner : Avis d'impôt sur le revenu."), block.getText());
+            type(driver, "DGFIP-taxNumber", "1234567890123");
+            type(driver, "DGFIP-noticeReference", "2326A12345678");
+            block.findElement(By.cssSelector("button[type=submit]")).click();
+            block = driver.findElement(By.id("source-DGFIP"));
+            assertTrue(block.findElement(By.cssSelector("p.error")).getText().startsWith("Cochez la case"), block.getText());
+            assertTrue(stub.requests.isEmpty(), "nothing asked without the tick");
+            assertEquals("1234567890123", driver.findElement(By.id("DGFIP-taxNumber")).getAttribute("value"),
+                    "what she typed is kept");
+            driver.findElement(By.id("DGFIP-consent")).click();
+            block.findElement(By.cssSelector("button[type=submit]")).click();
+            assertTrue(driver.findElement(By.cssSelector(".notice")).getText().contains("sont arrivées"),
+                    driver.getPageSource());
+            assertTrue(driver.findElements(By.id("source-DGFIP")).isEmpty(), "no more offer once answered");
+            assertEquals("13200", driver.findElement(By.id("referenceTaxIncome")).getAttribute("value"));
+            assertEquals("true", driver.findElement(By.id("referenceTaxIncome")).getAttribute("readonly"));
+            assertTrue(driver.getPageSource().contains("Réponse donnée par l'administration des impôts (DGFiP), avec"
+                    + " votre accord"), driver.getPageSource());
+        } finally {
+            driver.quit();
+        }
+        stub.requests.clear();
+    }
+
+    private static void type(WebDriver driver, String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    @Order(2)
     void withConsentTheAdministrationsAnswerAndTheirDocumentsAreNoLongerAsked() throws Exception {
         Api api = new Api(dist);
         Scenario scenario = new Scenario(api, new Mailbox(dist));
