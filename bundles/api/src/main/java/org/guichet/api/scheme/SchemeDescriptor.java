@@ -40,6 +40,32 @@ public record SchemeDescriptor(String id, String version, LocalizedText title, L
         return documents.stream().filter(d -> d.id().equals(docId)).findFirst().orElse(null);
     }
 
+    /** The questions an administration can answer (those with a {@link FieldDefinition#source()}), in form order. */
+    public List<FieldDefinition> sourcedFields() {
+        return fields.stream().filter(f -> f.source() != null).toList();
+    }
+
+    /**
+     * Whether that document is unnecessary given the answers administrations gave: it declares
+     * {@link DocumentDefinition#replacedBy()} fields and every one of them came from its field's declared source.
+     *
+     * @param sourced field name → the source its answer came from
+     * @since 1.3.0
+     */
+    public boolean documentReplaced(String docId, Map<String, AnswerSource> sourced) {
+        DocumentDefinition doc = document(docId);
+        if (doc == null || doc.replacedBy().isEmpty() || sourced == null) {
+            return false;
+        }
+        for (String name : doc.replacedBy()) {
+            FieldDefinition f = field(name);
+            if (f == null || f.source() == null || sourced.get(name) != f.source()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The declared step of that id, or null. */
     public StepDefinition step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst().orElse(null);

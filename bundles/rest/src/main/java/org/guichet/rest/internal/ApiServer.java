@@ -16,6 +16,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.guichet.api.accounts.AccountService;
 import org.guichet.api.limits.RateLimits;
+import org.guichet.api.connectors.AdministrationData;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.instruction.InstructionService;
@@ -71,6 +72,7 @@ public class ApiServer {
     private volatile PaymentService payments;
     private volatile Metrics metrics;
     private volatile RateLimits limits;
+    private volatile AdministrationData connectors;
     private Server server;
     /** the largest upload CXF reads at all (a scheme may allow up to this per document) */
     static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -94,7 +96,8 @@ public class ApiServer {
                 new MandateResource(() -> mandates, auth),
                 new PartnerResource(() -> partners, () -> payments, auth),
                 new InstructionResource(() -> instruction, auth),
-                new PaymentResource(() -> payments, auth)));
+                new PaymentResource(() -> payments, auth),
+                new SourceResource(() -> connectors, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -246,6 +249,12 @@ public class ApiServer {
     void setPayments(PaymentService s) { payments = s; }
 
     void unsetPayments(PaymentService s) { if (payments == s) { payments = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setConnectors(AdministrationData s) { connectors = s; }
+
+    void unsetConnectors(AdministrationData s) { if (connectors == s) { connectors = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

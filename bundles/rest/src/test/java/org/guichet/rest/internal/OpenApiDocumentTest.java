@@ -107,7 +107,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
             AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class,
-            InstructionResource.class, PaymentResource.class);
+            InstructionResource.class, PaymentResource.class, SourceResource.class);
 
     /** Each component schema and the Java type whose JSON it describes. */
     static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
@@ -161,6 +161,7 @@ class OpenApiDocumentTest {
         RECORDS.put("DocumentCheckRequest", InstructionResource.Check.class);
         RECORDS.put("NewComplementRequest", InstructionResource.Complement.class);
         RECORDS.put("BatchIssue", PaymentResource.Issue.class);
+        RECORDS.put("SourceRequest", SourceResource.SourceRequest.class);
     }
 
     private static void record(Class<?>... types) {

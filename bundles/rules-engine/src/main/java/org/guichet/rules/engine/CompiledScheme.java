@@ -110,7 +110,7 @@ public final class CompiledScheme implements AutoCloseable {
             throw new EvaluationFailedException("scheme " + model.descriptor().id() + " " + model.descriptor().version()
                     + " failed" + rule + ": " + e, e);
         }
-        return assembler.assemble(log, lang);
+        return assembler.assemble(log, lang, context == null ? Map.of() : context.sourcedAnswers());
     }
 
     private Object answersFact(Map<String, Object> typed) {

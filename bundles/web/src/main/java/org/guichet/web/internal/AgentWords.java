@@ -87,6 +87,13 @@ public final class AgentWords {
         if (source == null) {
             return null;
         }
+        var origin = org.guichet.api.scheme.AnswerSource.Origin.parse(source);
+        if (origin.isPresent()) {
+            // an administration's answer: who gave it and when it was fetched
+            String who = ui.t("agent.answerSource." + origin.get().source().name());
+            return origin.get().fetchedAt() == null ? who
+                    : ui.t("agent.answerSource.fetched", who, ui.moment(origin.get().fetchedAt()));
+        }
         int colon = source.indexOf(':');
         String who = colon < 0 ? source : source.substring(0, colon);
         return word(ui, "agent.answerSource.", who, "agent.answerSource.other");

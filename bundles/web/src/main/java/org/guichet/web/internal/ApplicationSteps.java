@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.servlet.ServletException;
 import javax.servlet.http.Part;
 import org.guichet.api.accounts.Caller;
+import org.guichet.api.connectors.AdministrationData;
 import org.guichet.api.dossiers.ChecklistItem;
 import org.guichet.api.dossiers.Dossier;
 import org.guichet.api.dossiers.DossierDocument;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.scheme.AnswerError;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.LocalizedText;
 import org.guichet.api.scheme.SchemeDescriptor;
@@ -29,6 +32,13 @@ import org.guichet.api.scheme.SchemeDescriptor;
 public final class ApplicationSteps {
     /** A missing answer or document on the review page, and where to give it. */
     public record Missing(String href, String message) { }
+
+    /**
+     * The offer, on a step, to ask an administration instead of typing: what it would give (the questions' labels),
+     * which documents that spares, the identifiers she types, and what went wrong the last time.
+     */
+    public record SourceBlock(String source, String who, List<String> fields, List<String> spares,
+            List<String> identifiers, String error, Map<String, String> typed) { }
 
     private final Portal portal;
 
@@ -104,32 +114,145 @@ public final class ApplicationSteps {
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
         int n = stepNumber(x, steps);
-        renderStep(x, 200, d, s, steps, n, Map.of(), Map.of());
+        String received = x.param("recu");
+        String notice = null;
+        for (AnswerSource source : AnswerSource.values()) {
+            if (source.name().equals(received)) {
+                notice = x.ui().t("source.received", x.ui().t("source.who." + source.name()));
+            }
+        }
+        renderStep(x, 200, d, s, steps, n, Map.of(), Map.of(), null, null, Map.of(), notice);
     }
 
-    private static void renderStep(Exchange x, int status, Dossier d, SchemeDescriptor s, List<String> steps, int n,
+    private void renderStep(Exchange x, int status, Dossier d, SchemeDescriptor s, List<String> steps, int n,
             Map<String, String> errors, Map<String, Object> typed) throws IOException {
+        renderStep(x, status, d, s, steps, n, errors, typed, null, null, Map.of(), null);
+    }
+
+    private void renderStep(Exchange x, int status, Dossier d, SchemeDescriptor s, List<String> steps, int n,
+            Map<String, String> errors, Map<String, Object> typed, AnswerSource failed, String sourceError,
+            Map<String, String> identifiers, String notice) throws IOException {
         List<FieldDefinition> fields = fieldsOf(s, steps, n);
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldDefinition f : fields) {
             values.put(f.name(), typed.containsKey(f.name()) ? typed.get(f.name()) : d.answers().get(f.name()));
         }
+        AdministrationData connectors = portal.connectorsOrNull();
+        List<SourceBlock> blocks = sourceBlocks(x.ui(), d, s, fields, connectors == null ? Set.of()
+                : connectors.available(), failed, sourceError, identifiers);
         x.render(status, "applicant/step.jte", "d", d, "s", s, "steps", steps, "n", n, "fields", fields, "values",
-                values, "errors", errors);
+                values, "errors", errors, "sources", blocks, "notice", notice);
     }
 
-    void saveStep(Exchange x) throws IOException {
+    /** Whether an administration gave this answer (then it is shown read-only and never sent back). */
+    public static boolean fromAdministration(Dossier d, String field) {
+        return AnswerSource.Origin.parse(d.answerSources().get(field)).isPresent();
+    }
+
+    /**
+     * One block per administration switched on that can answer questions of this step not yet answered by it, in
+     * the order of AnswerSource. What it spares: the scheme's documents that declare only its fields in replacedBy.
+     */
+    static List<SourceBlock> sourceBlocks(Ui ui, Dossier d, SchemeDescriptor s, List<FieldDefinition> fields,
+            Set<AnswerSource> available, AnswerSource failed, String error, Map<String, String> typed) {
+        if (d.state() != org.guichet.api.dossiers.DossierState.DRAFT) {
+            return List.of();
+        }
+        List<SourceBlock> out = new ArrayList<>();
+        for (AnswerSource source : AnswerSource.values()) {
+            if (!available.contains(source)) {
+                continue;
+            }
+            List<FieldDefinition> mine = fields.stream().filter(f -> f.source() == source).toList();
+            if (mine.isEmpty() || mine.stream().allMatch(f -> fromAdministration(d, f.name()))) {
+                continue;
+            }
+            List<String> spares = s.documents().stream().filter(doc -> !doc.replacedBy().isEmpty()
+                    && doc.replacedBy().stream().allMatch(n -> s.field(n) != null && s.field(n).source() == source))
+                    .map(doc -> ui.in(doc.label())).toList();
+            out.add(new SourceBlock(source.name(), ui.t("source.who." + source.name()),
+                    mine.stream().map(f -> ui.in(f.label())).toList(), spares, AdministrationData.identifiers(source),
+                    source == failed ? error : null, source == failed ? typed : Map.of()));
+        }
+        return out;
+    }
+
+    /**
+     * She asks an administration, with her consent, for the answers of this step: on success back to the step
+     * with the answers filled and read-only; when it fails, the same step with the reason in plain words, and the
+     * questions still open to typing (nothing blocks her).
+     */
+    void fetchSource(Exchange x) throws IOException {
+        At at = at(x);
+        Caller caller = at.caller();
+        long id = at.id();
+        Locale l = at.locale();
+        Dossier d = at.d();
+        SchemeDescriptor s = at.s();
+        List<String> steps = at.steps();
+        int n = at.n();
+        AnswerSource source;
+        try {
+            source = AnswerSource.valueOf(x.path("source"));
+        } catch (IllegalArgumentException e) {
+            throw new Exchange.NotFound();
+        }
+        Map<String, String> identifiers = new LinkedHashMap<>();
+        for (String key : AdministrationData.identifiers(source)) {
+            String v = x.param(key);
+            identifiers.put(key, v == null ? "" : v);
+        }
+        AdministrationData connectors = portal.connectorsOrNull();
+        if (connectors == null || !connectors.available().contains(source)) {
+            renderStep(x, 503, d, s, steps, n, Map.of(), Map.of(), source, x.ui().t("source.off"), identifiers, null);
+            return;
+        }
+        try {
+            connectors.fetch(caller, id, source, identifiers, "oui".equals(x.param("consent")));
+        } catch (GuichetException e) {
+            if (!SOURCE_REFUSALS.contains(e.code())) {
+                throw e;
+            }
+            renderStep(x, e.kind().status(), portal.dossiers().get(caller, id, l), s, steps, n, Map.of(), Map.of(),
+                    source, Messages.of(l, e), identifiers, null);
+            return;
+        }
+        x.redirect("/mes-demandes/" + id + "/etape/" + n + "?recu=" + source.name() + "#suite");
+    }
+
+    /** What a step's form post works on: who, which dossier, its scheme, its steps, and this step's number. */
+    private record At(Caller caller, long id, Locale locale, Dossier d, SchemeDescriptor s, List<String> steps, int n) { }
+
+    private At at(Exchange x) {
         Caller caller = x.caller();
         long id = x.id("dossier");
         Locale l = x.ui().locale();
         Dossier d = portal.dossiers().get(caller, id, l);
         SchemeDescriptor s = descriptor(d);
         List<String> steps = steps(s);
-        int n = stepNumber(x, steps);
+        return new At(caller, id, l, d, s, steps, stepNumber(x, steps));
+    }
+
+    /** Refusals shown in the block itself; any other (no such dossier, not hers …) is the usual error page. */
+    static final Set<String> SOURCE_REFUSALS = Set.of("CONSENT_REQUIRED", "IDENTIFIER_REQUIRED", "IDENTIFIER_INVALID",
+            "ADMINISTRATION_NOT_FOUND", "ADMINISTRATION_UNAVAILABLE", "SOURCE_OFF", "RATE_LIMITED", "SOURCE_NOT_USED");
+
+    void saveStep(Exchange x) throws IOException {
+        At at = at(x);
+        Caller caller = at.caller();
+        long id = at.id();
+        Locale l = at.locale();
+        Dossier d = at.d();
+        SchemeDescriptor s = at.s();
+        List<String> steps = at.steps();
+        int n = at.n();
         List<FieldDefinition> fields = fieldsOf(s, steps, n);
         Map<String, Object> answers = new LinkedHashMap<>();
         Map<String, Object> typed = new LinkedHashMap<>();
         for (FieldDefinition f : fields) {
+            if (fromAdministration(d, f.name())) {
+                continue; // read-only: an administration gave it
+            }
             String v = x.param(f.name());
             typed.put(f.name(), v == null ? "" : v);
             answers.put(f.name(), v == null ? null : value(f, v));

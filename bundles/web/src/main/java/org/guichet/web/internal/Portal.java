@@ -2,6 +2,7 @@ package org.guichet.web.internal;
 
 import org.guichet.api.accounts.AccountService;
 import org.guichet.api.limits.RateLimits;
+import org.guichet.api.connectors.AdministrationData;
 import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
@@ -69,6 +70,11 @@ public class Portal {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.guichet.api.accounts.IdentityProvider franceConnect;
 
+    /** Data from the administrations (API Particulier): present only while etc/org.guichet.connectors.cfg names a provider. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AdministrationData connectors;
+
     private volatile BundleContext context;
 
     /** Thrown when a service the page needs is not (yet, or no longer) there. */
@@ -133,6 +139,16 @@ public class Portal {
     /** The account service if present (the pipeline uses it to know the caller without failing the page). */
     AccountService accountsOrNull() {
         return accounts;
+    }
+
+    /** The connectors to the administrations, or null while absent (then the pages offer no "fetch" block). */
+    public AdministrationData connectorsOrNull() {
+        return connectors;
+    }
+
+    /** For tests: the connectors, as DS would bind them. */
+    void bindConnectorsForTest(AdministrationData c) {
+        this.connectors = c;
     }
 
     public DossierService dossiers() {

@@ -39,6 +39,7 @@ public final class Routes {
         r.post("/mes-demandes/mandat", home::requestMandate);
         r.get("/mes-demandes/{dossier}/etape/{step}", steps::step);
         r.post("/mes-demandes/{dossier}/etape/{step}", steps::saveStep);
+        r.post("/mes-demandes/{dossier}/etape/{step}/source/{source}", steps::fetchSource);
         r.get("/mes-demandes/{dossier}/documents", steps::documents);
         r.post("/mes-demandes/{dossier}/documents", steps::upload); // multipart: the CSRF value is read from the body
         r.get("/mes-demandes/{dossier}/documents/{document}", steps::download);

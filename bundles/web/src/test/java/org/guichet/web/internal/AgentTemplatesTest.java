@@ -118,6 +118,21 @@ class AgentTemplatesTest {
     }
 
     @Test
+    void theAgentSeesWhichAdministrationGaveAnAnswerAndWhen() {
+        Map<String, String> sources = Map.of("taxShares", "DGFIP:2026-12-02T09:15:00Z", "trainingHours",
+                "ORGANISATION:12", "birthDate", "FRANCECONNECT:2026-12-01T08:00:00Z");
+        assertEquals("donnée par la DGFiP le 2 décembre 2026 à 10:15",
+                AgentWords.answerSource(Samples.ui(java.util.Locale.FRENCH), sources, "taxShares"));
+        assertEquals("given by the DGFiP on 2 December 2026 at 10:15",
+                AgentWords.answerSource(Samples.ui(java.util.Locale.ENGLISH), sources, "taxShares"));
+        assertEquals("vérifiée par FranceConnect le 1 décembre 2026 à 09:00",
+                AgentWords.answerSource(Samples.ui(java.util.Locale.FRENCH), sources, "birthDate"));
+        assertEquals("donnée par l'organisme de formation",
+                AgentWords.answerSource(Samples.ui(java.util.Locale.FRENCH), sources, "trainingHours"));
+        assertEquals(null, AgentWords.answerSource(Samples.ui(java.util.Locale.FRENCH), sources, "homeToTrainingKm"));
+    }
+
+    @Test
     void theQueueNamesSchemesByTitleAndStatesInWordsInItsOwnScrollingRegion() {
         Queue q = new Queue(List.of(new QueueItem(1, "VT-2026-000042", "vocational-training", "Aide formation",
                 "IN_REVIEW", LEA, ALEX, "AGENT", AT, 12, LocalDate.of(2026, 10, 1), 3)),

@@ -41,7 +41,9 @@ import org.guichet.api.instruction.ThreadMessage;
 import org.guichet.api.mandates.Mandate;
 import org.guichet.api.payments.Payment;
 import org.guichet.api.scheme.AnswerError;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.DocumentDefinition;
+import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +183,61 @@ class ApplicantTemplatesTest {
         assertTrue(en.contains("href=\"/mes-demandes/1/documents?lang=en\""), en);
         assertTrue(en.contains("value=\"10/03/2001\""), en);
         assertFalse(en.contains("name=\"go\" value=\"back\""), "no way back from the first step");
+    }
+
+    /** The scheme with jobSeeker from FRANCE_TRAVAIL, and a certificate it replaces. */
+    static SchemeDescriptor sourcedScheme() {
+        SchemeDescriptor s = Samples.scheme();
+        List<FieldDefinition> fields = s.fields().stream().map(f -> !f.name().equals("jobSeeker") ? f
+                : new FieldDefinition(f.name(), f.type(), f.step(), f.label(), f.help(), f.required(), f.requiredWhen(),
+                        f.min(), f.minExclusive(), f.max(), f.after(), f.choices(), f.decimals(),
+                        AnswerSource.FRANCE_TRAVAIL, "registered")).toList();
+        return new SchemeDescriptor(s.id(), s.version(), s.title(), s.summary(), s.description(), s.filers(), s.payee(),
+                s.recurring(), fields, List.of(new DocumentDefinition("FT", Samples.text("Attestation <France Travail>",
+                        "France Travail certificate"), Samples.text("Pour voir", "To see"), List.of("application/pdf"),
+                        10_000_000L, List.of("jobSeeker"))), s.reasons(), s.steps());
+    }
+
+    @Test
+    void aStepOffersToAskTheAdministrationWithConsentAndShowsItsAnswersReadOnly() {
+        SchemeDescriptor s = sourcedScheme();
+        List<String> steps = ApplicationSteps.steps(s);
+        List<FieldDefinition> fields = ApplicationSteps.fieldsOf(s, steps, 2);
+        Dossier d = dossier(DossierState.DRAFT, incomplete(), null);
+        var blocks = ApplicationSteps.sourceBlocks(FR, d, s, fields, Set.of(AnswerSource.FRANCE_TRAVAIL,
+                AnswerSource.DGFIP), AnswerSource.FRANCE_TRAVAIL, "France Travail ne trouve personne <ici>.",
+                Map.of("jobSeekerId", "lea<1>"));
+        assertEquals(1, blocks.size(), "DGFIP answers nothing on this step: " + blocks);
+        String fr = render("applicant/step.jte", "ui", FR, "d", d, "s", s, "steps", steps, "n", 2, "fields", fields,
+                "values", Map.of("jobSeeker", true), "sources", blocks);
+        assertTrue(fr.contains("Gagnez du temps : demandez vos informations à France Travail"), fr);
+        assertTrue(fr.contains("<li>Inscrit à France Travail ?</li>"), "what is fetched: " + fr);
+        assertTrue(fr.contains("Vous n'aurez pas à donner : Attestation &lt;France Travail&gt;."), "what it spares: " + fr);
+        assertTrue(fr.contains("action=\"/mes-demandes/1/etape/2/source/FRANCE_TRAVAIL#source-FRANCE_TRAVAIL\""), fr);
+        assertTrue(fr.contains("name=\"consent\" value=\"oui\">") && !fr.contains("value=\"oui\" checked"),
+                "consent is never ticked for her: " + fr);
+        assertTrue(fr.contains("name=\"jobSeekerId\" value=\"lea&lt;1>\""), "what she typed, escaped: " + fr);
+        assertTrue(fr.contains("role=\"alert\" id=\"source-FRANCE_TRAVAIL-erreur\">France Travail ne trouve personne"
+                + " &lt;ici&gt;."), fr);
+        assertTrue(fr.contains("Vous préférez répondre vous-même ?"), "the old way stays open: " + fr);
+        assertTrue(fr.indexOf("id=\"source-FRANCE_TRAVAIL\"") < fr.indexOf("name=\"jobSeeker\""), fr);
+
+        // once France Travail answered: no more offer, the answer read-only and said so
+        Dossier fetched = new Dossier(d.id(), d.reference(), d.schemeId(), d.schemeVersion(), d.schemeTitle(),
+                d.state(), d.applicant(), d.createdBy(), d.mandateId(), d.answers(),
+                Map.of("jobSeeker", "FRANCE_TRAVAIL:2026-12-02T09:15:00Z"), d.documents(), d.live(), null, null,
+                List.of(), 4, SENT, SENT);
+        assertEquals(List.of(), ApplicationSteps.sourceBlocks(FR, fetched, s, fields, Set.of(AnswerSource.FRANCE_TRAVAIL),
+                null, null, Map.of()));
+        String after = render("applicant/step.jte", "ui", EN, "d", fetched, "s", s, "steps", steps, "n", 2, "fields",
+                fields, "values", Map.of("jobSeeker", true), "notice", "The answers from France Travail have arrived");
+        assertTrue(after.contains("value=\"true\" checked disabled"), after);
+        assertTrue(after.contains("Answer given by France Travail, with your consent: it cannot be changed here."), after);
+        assertFalse(after.contains("source-FRANCE_TRAVAIL"), after);
+        assertTrue(after.contains("role=\"status\""), after);
+        // nor offered after submission
+        assertEquals(List.of(), ApplicationSteps.sourceBlocks(FR, dossier(DossierState.SUBMITTED, null, null), s,
+                fields, Set.of(AnswerSource.FRANCE_TRAVAIL), null, null, Map.of()));
     }
 
     @Test

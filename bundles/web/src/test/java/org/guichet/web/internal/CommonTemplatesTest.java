@@ -1,5 +1,6 @@
 package org.guichet.web.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,31 @@ class CommonTemplatesTest {
                 Map.of(), "errors", Map.of(), "result", Samples.refused());
         assertTrue(en.contains("for this reason:"), en);
         assertTrue(en.contains("action=\"/aides/vocational-training?lang=en#suite\""), "language before the fragment");
+    }
+
+    @Test
+    void theSimulatorSaysWhatFranceConnectAndConsentWouldFillAndSpareWithoutAskingAnyone() {
+        // the scheme of the applicant's pages: jobSeeker from FRANCE_TRAVAIL replaces the certificate "FT"
+        var d = ApplicantTemplatesTest.sourcedScheme();
+        var result = new org.guichet.api.scheme.Evaluation(Samples.eligible().scheme(), true, List.of(), List.of(
+                new org.guichet.api.scheme.RequiredDocument("ID", "Pièce d'identité", "Qui", "r"),
+                new org.guichet.api.scheme.RequiredDocument("FT", "Attestation France Travail", "Inscrite", "r")),
+                Samples.eligible().amount(), List.of());
+        var on = SimulatorPage.easier(Samples.ui(Locale.FRENCH), d, result, java.util.Set.of(
+                org.guichet.api.scheme.AnswerSource.FRANCECONNECT, org.guichet.api.scheme.AnswerSource.FRANCE_TRAVAIL));
+        assertEquals(List.of("Inscrit à France Travail ? — par France Travail"), on.answers());
+        assertEquals(List.of("Attestation France Travail"), on.documents(), "only what this result asks and replaces");
+        String html = render("simulator.jte", "ui", Samples.ui(Locale.FRENCH), "d", d, "answers", Map.of(), "errors",
+                Map.of(), "result", result, "easier", on);
+        assertTrue(html.contains("Plus simple avec FranceConnect"), html);
+        assertTrue(html.contains("<li>Attestation France Travail</li>"), html);
+        assertTrue(html.contains("ne demande rien à personne"), html);
+        // connectors off: France Travail is not offered, nothing to say
+        assertEquals(null, SimulatorPage.easier(Samples.ui(Locale.FRENCH), d, result, java.util.Set.of(
+                org.guichet.api.scheme.AnswerSource.FRANCECONNECT)));
+        // a result that does not ask the certificate spares no document
+        assertEquals(List.of(), SimulatorPage.easier(Samples.ui(Locale.ENGLISH), d, Samples.eligible(), java.util.Set.of(
+                org.guichet.api.scheme.AnswerSource.FRANCE_TRAVAIL)).documents());
     }
 
     @Test

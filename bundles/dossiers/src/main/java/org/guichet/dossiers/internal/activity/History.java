@@ -17,7 +17,9 @@ public final class History {
     static final Set<String> PUBLIC_DETAIL = Set.of("DOSSIER_CREATED", "ANSWERS_SAVED", "ANSWERS_PREFILLED",
             "DOCUMENT_ADDED", "DOCUMENT_REPLACED", "DOCUMENT_DELETED", "SUBMITTED", "COMPLEMENT_REQUESTED",
             "COMPLEMENT_ANSWERED", "MESSAGE_POSTED", "DOCUMENT_CHECKED", "PAYMENT_ISSUED", "PAID",
-            "ATTENDANCE_REPORTED", "DOSSIER_WITHDRAWN", "DOSSIER_SHARED", "OFFER_ACCEPTED");
+            "ATTENDANCE_REPORTED", "DOSSIER_WITHDRAWN", "DOSSIER_SHARED", "OFFER_ACCEPTED",
+            // her consent to ask an administration, what it gave, and that it failed (connectors)
+            "ADMINISTRATION_CONSENT", "ANSWERS_FROM_ADMINISTRATION", "ADMINISTRATION_FAILED");
     /** events shown with a fixed sentence instead of their detail */
     static final Map<String, String> PUBLIC_TEXT = Map.of(
             "PHONE_CALL_STARTED", "Appel avec un agent de la Région",

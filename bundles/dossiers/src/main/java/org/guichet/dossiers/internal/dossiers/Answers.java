@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.dossiers.internal.Json;
@@ -60,8 +61,19 @@ public final class Answers {
         }
         Map<String, Object> current = Json.readMap(d.answers);
         Map<String, String> sources = Json.readStringMap(d.answerSources);
+        for (Map.Entry<String, Object> a : answers.entrySet()) {
+            // an administration's answer is read-only: sending it back unchanged is fine (a form posts it again)
+            AnswerSource.Origin.parse(sources.get(a.getKey())).ifPresent(o -> {
+                if (!same(current.get(a.getKey()), a.getValue())) {
+                    throw fromAdministration(descriptor.field(a.getKey()), o.source());
+                }
+            });
+        }
         List<String> changed = new ArrayList<>();
         answers.forEach((k, v) -> {
+            if (AnswerSource.Origin.parse(sources.get(k)).isPresent()) {
+                return; // sent back unchanged (checked above): it stays the administration's
+            }
             Object before = current.get(k);
             boolean blank = v == null || (v instanceof String s && s.isBlank());
             if (blank) {
@@ -86,6 +98,58 @@ public final class Answers {
             em.flush();
         }
         return d;
+    }
+
+    /**
+     * Puts an administration's answers into the dossier, each tagged with its source and the time it was fetched
+     * ({@link AnswerSource#tag}); the applicant can no longer change them. Used by the connectors and the
+     * FranceConnect sign-in.
+     *
+     * @return the names of the answers put, in the order given
+     */
+    public static List<String> putSourced(DossierEntity d, Map<String, Object> values, AnswerSource source,
+            Instant fetchedAt) {
+        Map<String, Object> current = Json.readMap(d.answers);
+        Map<String, String> sources = Json.readStringMap(d.answerSources);
+        List<String> put = new ArrayList<>();
+        values.forEach((k, v) -> {
+            if (v != null) {
+                current.put(k, v);
+                sources.put(k, source.tag(fetchedAt));
+                put.add(k);
+            }
+        });
+        d.answers = Json.write(current);
+        d.answerSources = Json.write(sources);
+        d.updatedAt = Timestamp.from(fetchedAt);
+        return put;
+    }
+
+    /** The answer by value, whatever its JSON shape: 12000, 12000.0 and "12000" are the same; true and "true" too. */
+    static boolean same(Object stored, Object sent) {
+        if (stored == null || sent == null) {
+            return stored == sent;
+        }
+        String a = stored.toString().strip();
+        String b = sent.toString().strip();
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b.replace(',', '.'))) == 0;
+        } catch (NumberFormatException e) {
+            return a.equalsIgnoreCase(b);
+        }
+    }
+
+    private static GuichetException fromAdministration(FieldDefinition f, AnswerSource source) {
+        String who = switch (source) {
+            case DGFIP -> "l'administration des impôts";
+            case FRANCE_TRAVAIL -> "France Travail";
+            case FRANCECONNECT -> "FranceConnect";
+        };
+        return new GuichetException(GuichetException.Kind.CONFLICT, "ANSWER_FROM_ADMINISTRATION", f.name(),
+                "La réponse à « " + f.label().fr() + " » vient de " + who + " : elle ne peut pas être changée ici."
+                        + " Si elle est fausse, dites-le à la Région dans un message.", null,
+                Map.of("label", f.label().fr(), "label.en", f.label().in(java.util.Locale.ENGLISH),
+                        "source", source.name()));
     }
 
     /** The question's label for the words of a refusal: {@code label} in French, {@code label.en} in English. */

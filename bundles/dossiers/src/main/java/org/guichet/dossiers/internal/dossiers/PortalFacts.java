@@ -1,10 +1,14 @@
 package org.guichet.dossiers.internal.dossiers;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManager;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.PastDecision;
+import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 
 /**
@@ -29,6 +33,16 @@ public final class PortalFacts {
         return EvaluationContext.person(rows.stream().map(r -> new PastDecision((String) r[0],
                 (String) (r[1] != null ? r[1] : r[2]), (String) r[3],
                 ((Timestamp) r[4]).toInstant().atZone(OpenDossier.PARIS).toLocalDate(),
-                "GRANTED".equals(r[3]) ? (java.math.BigDecimal) r[5] : null)).toList());
+                "GRANTED".equals(r[3]) ? (java.math.BigDecimal) r[5] : null)).toList())
+                .withSourcedAnswers(sourced(d));
+    }
+
+    /** The answers an administration gave (their tag names one), so that the documents they replace are dropped. */
+    static Map<String, AnswerSource> sourced(DossierEntity d) {
+        Map<String, Object> answers = Json.readMap(d.answers);
+        Map<String, AnswerSource> out = new HashMap<>();
+        Json.readStringMap(d.answerSources).forEach((field, tag) -> AnswerSource.Origin.parse(tag)
+                .filter(o -> answers.get(field) != null).ifPresent(o -> out.put(field, o.source())));
+        return out;
     }
 }

@@ -66,4 +66,7 @@ public @interface RateLimitConfig {
 
     @AttributeDefinition(description = "Partner API calls per organisation per window")
     int partner_per_account() default 600;
+
+    @AttributeDefinition(description = "Fetches from the administrations (API Particulier) per dossier per window")
+    int administration_per_account() default 10;
 }

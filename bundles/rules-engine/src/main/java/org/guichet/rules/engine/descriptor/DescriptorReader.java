@@ -2,6 +2,7 @@ package org.guichet.rules.engine.descriptor;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.Choice;
 import org.guichet.api.scheme.DocumentDefinition;
 import org.guichet.api.scheme.FieldDefinition;
@@ -47,11 +50,14 @@ public final class DescriptorReader {
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "summary", "description", "filers",
             "payee", "recurring", "steps", "fields", "documents", "reasons", "amountLines");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "step", "label", "help", "required",
-            "requiredWhen", "min", "minExclusive", "max", "after", "choices", "decimals");
+            "requiredWhen", "min", "minExclusive", "max", "after", "choices", "decimals", "source", "sourceDatum");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "intro");
-    private static final Set<String> DOCUMENT_KEYS = Set.of("id", "label", "why", "acceptedTypes", "maxBytes");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("id", "label", "why", "acceptedTypes", "maxBytes",
+            "replacedBy");
 
     private final NodeReader r;
+    /** fields that say a source, readable or not (a wrong source is reported once, not again by replacedBy) */
+    private final Set<String> sourceKeys = new java.util.HashSet<>();
 
     private DescriptorReader(List<SchemeProblem> problems) {
         this.r = new NodeReader("DESCRIPTOR", FILE, problems);
@@ -102,6 +108,7 @@ public final class DescriptorReader {
         List<StepDefinition> steps = steps(root, stepLines);
         checkSteps(root, stepLines, fields, fieldLines, stepKeyLines);
         List<DocumentDefinition> documents = documents(root);
+        checkReplacements(root, documents, fields);
         Map<String, LocalizedText> reasons = codeTexts(root, "reasons");
         Map<String, LocalizedText> amountLines = codeTexts(root, "amountLines");
         if (id == null || version == null) {
@@ -185,11 +192,91 @@ public final class DescriptorReader {
         if (type != null) {
             checkTypeSpecific(n, where, type, min, max, minExclusive, after, choices);
         }
+        AnswerSource source = source(n, where);
+        if (name != null && n.has("source")) {
+            sourceKeys.add(name);
+        }
+        String datum = sourceDatum(n, where, type, source);
         if (name == null || type == null) {
             return null;
         }
         return new FieldDefinition(name, type, step, label, help, required, requiredWhen, min, minExclusive, max,
-                after, choices, decimals);
+                after, choices, decimals, source, datum);
+    }
+
+    /** {@code source: DGFIP}: one of the administrations Guichet can ask (AnswerSource). */
+    private AnswerSource source(YamlNode n, String where) {
+        String s = r.string(n, "source", false, where);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return AnswerSource.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            r.problem(n.keyLine("source"), where + ": unknown source '" + s + "' (use one of "
+                    + Arrays.toString(AnswerSource.values()) + ")");
+            return null;
+        }
+    }
+
+    /** {@code sourceDatum: referenceTaxIncome}: needed with a source, one of its data, of the field's type. */
+    private String sourceDatum(YamlNode n, String where, FieldType type, AnswerSource source) {
+        String datum = r.string(n, "sourceDatum", false, where);
+        if (source == null) {
+            if (datum != null && !n.has("source")) {
+                r.problem(n.keyLine("sourceDatum"), where + ": sourceDatum needs a source");
+            }
+            return null;
+        }
+        if (datum == null) {
+            r.problem(n.keyLine("source"), where + ": say which datum of " + source + " it is with sourceDatum (one of "
+                    + new TreeSet<>(source.data().keySet()) + ")");
+            return null;
+        }
+        FieldType given = source.data().get(datum);
+        if (given == null) {
+            r.problem(n.keyLine("sourceDatum"), where + ": " + source + " gives no '" + datum + "' (it gives "
+                    + new TreeSet<>(source.data().keySet()) + ")");
+            return null;
+        }
+        if (type != null && given != type) {
+            r.problem(n.keyLine("sourceDatum"), where + ": " + source + " gives '" + datum + "' as " + given
+                    + ", but the field is " + type);
+            return null;
+        }
+        return datum;
+    }
+
+    /**
+     * {@code replacedBy}: each name is a field with a source; a document replaced by nothing sourced would never be
+     * dropped, so a mistake here must not pass silently.
+     */
+    private void checkReplacements(YamlNode root, List<DocumentDefinition> documents, List<FieldDefinition> fields) {
+        YamlNode list = root.get("documents");
+        for (DocumentDefinition doc : documents) {
+            int line = list == null ? root.line() : documentLine(list, doc.id());
+            for (String name : doc.replacedBy()) {
+                FieldDefinition f = fields.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                if (f == null) {
+                    r.problem(line, "document '" + doc.id() + "': replacedBy names '" + name + "', which is no field");
+                } else if (f.source() == null && !sourceKeys.contains(name)) {
+                    r.problem(line, "document '" + doc.id() + "': replacedBy names '" + name + "', which has no source"
+                            + " (an answer the applicant types cannot replace a document)");
+                }
+            }
+        }
+    }
+
+    private static int documentLine(YamlNode list, String id) {
+        if (list.isList()) {
+            for (YamlNode n : list.items()) {
+                YamlNode idNode = n.isMap() ? n.get("id") : null;
+                if (idNode != null && id.equals(idNode.text())) {
+                    return n.keyLine("replacedBy");
+                }
+            }
+        }
+        return list.line();
     }
 
     /** {@code decimals: 2}: DECIMAL fields only, a whole number from 0 to 10. */
@@ -418,10 +505,15 @@ public final class DescriptorReader {
                 }
             }
             long maxBytes = maxBytes(n, where);
+            List<String> replacedBy = n.has("replacedBy") ? r.strings(n, "replacedBy", where) : List.of();
+            if (n.has("replacedBy") && replacedBy.isEmpty()) {
+                r.problem(n.keyLine("replacedBy"), where + ": replacedBy must list the sourced fields that replace it");
+            }
             if (id == null || label == null || why == null) {
                 continue;
             }
-            if (byId.putIfAbsent(id, new DocumentDefinition(id, label, why, List.copyOf(types), maxBytes)) != null) {
+            if (byId.putIfAbsent(id, new DocumentDefinition(id, label, why, List.copyOf(types), maxBytes,
+                    replacedBy)) != null) {
                 r.problem(n.line(), where + " is defined twice");
             }
         }

@@ -46,11 +46,11 @@ public final class TextParameters {
                 t(f.label(), "field " + f.name()), t(f.help(), "field " + f.name()), f.required(), f.requiredWhen(),
                 f.min(), f.minExclusive(), f.max(), f.after(),
                 f.choices().stream().map(c -> new Choice(c.value(), t(c.label(), "choice " + c.value()))).toList(),
-                f.decimals()))
+                f.decimals(), f.source(), f.sourceDatum()))
                 .toList();
         List<DocumentDefinition> documents = d.documents().stream().map(doc -> new DocumentDefinition(doc.id(),
                 t(doc.label(), "document " + doc.id()), t(doc.why(), "document " + doc.id()), doc.acceptedTypes(),
-                doc.maxBytes())).toList();
+                doc.maxBytes(), doc.replacedBy())).toList();
         List<StepDefinition> steps = d.steps().stream().map(st -> new StepDefinition(st.id(),
                 t(st.title(), "step " + st.id()), t(st.intro(), "step " + st.id()))).toList();
         SchemeDescriptor resolved = new SchemeDescriptor(d.id(), d.version(), t(d.title(), "title"),

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.guichet.api.scheme.Amount;
 import org.guichet.api.scheme.AmountLine;
+import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.DocumentDefinition;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.Installment;
@@ -47,12 +48,20 @@ public final class EvaluationAssembler {
     }
 
     public Evaluation assemble(FactLog log, Locale locale) {
+        return assemble(log, locale, Map.of());
+    }
+
+    /**
+     * @param sourced the answers administrations gave (field → source): a document the rules asked for is left out
+     *                when the descriptor says those answers replace it ({@link SchemeDescriptor#documentReplaced})
+     */
+    public Evaluation assemble(FactLog log, Locale locale, Map<String, AnswerSource> sourced) {
         SchemeDescriptor d = model.descriptor();
         List<org.guichet.api.scheme.Reason> reasons = reasons(log.results(Reason.class), locale);
         boolean eligible = reasons.isEmpty();
         Amount amount = eligible ? amount(log.results(Line.class), log.results(Schedule.class), locale) : null;
         return new Evaluation(new SchemeRef(d.id(), d.version()), eligible, reasons,
-                documents(log.results(Document.class), locale), amount, List.copyOf(log.rulesFired()));
+                documents(log.results(Document.class), locale, sourced), amount, List.copyOf(log.rulesFired()));
     }
 
     private List<org.guichet.api.scheme.Reason> reasons(List<Reason> facts, Locale locale) {
@@ -64,9 +73,10 @@ public final class EvaluationAssembler {
                 .toList();
     }
 
-    private List<RequiredDocument> documents(List<Document> facts, Locale locale) {
+    private List<RequiredDocument> documents(List<Document> facts, Locale locale, Map<String, AnswerSource> sourced) {
         Map<String, Document> firstById = new LinkedHashMap<>();
-        facts.forEach(doc -> firstById.putIfAbsent(doc.getId(), doc));
+        facts.stream().filter(doc -> !model.descriptor().documentReplaced(doc.getId(), sourced))
+                .forEach(doc -> firstById.putIfAbsent(doc.getId(), doc));
         return sorted(firstById.values(), Document::getId, documentOrder).stream()
                 .map(doc -> {
                     DocumentDefinition def = model.descriptor().document(doc.getId());
