@@ -1,3 +1,3 @@
 /** Aid schemes: descriptors, lifecycle states, and the evaluation of answers against a scheme's rules. */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.guichet.api.scheme;
