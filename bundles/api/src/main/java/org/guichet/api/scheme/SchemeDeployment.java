@@ -16,11 +16,13 @@ public interface SchemeDeployment {
      * it, replacing the same version if it is there. The extender then compiles it and runs its test pack as for any
      * scheme bundle: the result (ACTIVE, PREVIEW or FAILED with file:line) is in the registry moments later.
      *
-     * @param preview true to deploy it as PREVIEW (staff only until promoted)
-     * @param actor   who deploys, as recorded (e.g. "account 12")
+     * @param expectedId the scheme the caller means to deploy (a zip of another one is refused: ZIP_ID_MISMATCH), or null
+     * @param preview    true to deploy it as PREVIEW (staff only until promoted)
+     * @param actor      who deploys, as recorded (e.g. "account 12")
      * @throws PackageRefusedException with a stable code when the zip is refused; nothing is installed then
      */
-    SchemeRef deployPackage(InputStream zip, boolean preview, String actor) throws PackageRefusedException;
+    SchemeRef deployPackage(InputStream zip, String expectedId, boolean preview, String actor)
+            throws PackageRefusedException;
 
     /**
      * Makes a PREVIEW version ACTIVE for everyone, recorded (who, when) and kept across restarts. Idempotent: a version

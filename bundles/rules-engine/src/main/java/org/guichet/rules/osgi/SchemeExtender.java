@@ -459,11 +459,6 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Scheme
     // ---- SchemeDeployment
 
     @Override
-    public SchemeRef deployPackage(InputStream zip, boolean preview, String actor) throws PackageRefusedException {
-        return packages.deploy(zip, null, preview, actor);
-    }
-
-    /** The same, refusing a zip of another scheme than {@code expectedId} (when not null). */
     public SchemeRef deployPackage(InputStream zip, String expectedId, boolean preview, String actor)
             throws PackageRefusedException {
         return packages.deploy(zip, expectedId, preview, actor);
