@@ -34,12 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The zip of a scheme's folder becomes the bundle a scheme module builds; every hostile zip is refused by code. */
-class SchemePackageBuilderTest {
+public class SchemePackageBuilderTest {
     private static final SchemePackageBuilder BUILDER = new SchemePackageBuilder(SchemePackageBuilder.Limits.DEFAULT);
     @TempDir Path dir;
 
     /** The engine's test scheme "mini" (id mini-scheme, version 2.1.0), file by file. */
-    static Map<String, byte[]> mini() {
+    public static Map<String, byte[]> mini() {
         try {
             Path root = Path.of(SchemePackageBuilderTest.class.getClassLoader().getResource("schemes/mini/scheme.yaml")
                     .toURI()).getParent();
@@ -57,7 +57,7 @@ class SchemePackageBuilderTest {
         }
     }
 
-    static byte[] zip(Map<String, byte[]> files) {
+    public static byte[] zip(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
