@@ -161,6 +161,7 @@ class OpenApiDocumentTest {
         RECORDS.put("DocumentCheckRequest", InstructionResource.Check.class);
         RECORDS.put("NewComplementRequest", InstructionResource.Complement.class);
         RECORDS.put("BatchIssue", PaymentResource.Issue.class);
+        RECORDS.put("DeployedVersion", SchemeResource.DeployedVersion.class);
     }
 
     private static void record(Class<?>... types) {
