@@ -19,6 +19,14 @@ public enum Audience {
     }
 
     /**
+     * Whether a version in that state is even named to this audience (in the list of installed versions, in a 503
+     * that says a version is broken or loading): every state but PREVIEW, which only the staff know of.
+     */
+    public boolean knows(SchemeState state) {
+        return state != SchemeState.PREVIEW || sees(state);
+    }
+
+    /**
      * The audience of a signed-in caller (null: anonymous). An agent on the phone for an applicant
      * ({@link Caller#assistance()}) acts for the applicant, so she gets what the applicant gets.
      */

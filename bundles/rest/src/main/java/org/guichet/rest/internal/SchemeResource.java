@@ -72,7 +72,7 @@ public class SchemeResource {
     public List<SchemeInfo> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Audience audience = audience(authorization);
         return require(registry.get()).list().stream()
-                .filter(i -> i.state() != SchemeState.PREVIEW || audience.sees(i.state())).toList();
+                .filter(i -> audience.knows(i.state())).toList();
     }
 
     /** The descriptor of the version in force on {@code date} (today by default), or of the version asked. */
@@ -89,8 +89,8 @@ public class SchemeResource {
         if (served.isPresent()) {
             return served.get();
         }
-        List<SchemeInfo> visible = r.list().stream().filter(i -> i.id().equals(id)
-                && (i.state() != SchemeState.PREVIEW || audience.sees(i.state()))).toList();
+        List<SchemeInfo> visible = r.list().stream().filter(i -> i.id().equals(id) && audience.knows(i.state()))
+                .toList();
         if (v == null && visible.stream().anyMatch(i -> audience.sees(i.state()))) {
             throw new NoVersionInForceException(id, day == null ? LocalDate.now() : day);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.SchemeInfo;
-import org.guichet.api.scheme.SchemeState;
 import org.osgi.framework.Version;
 
 /**
@@ -44,7 +43,7 @@ final class VersionChoice {
             if (seen.isPresent()) {
                 return new Choice(Outcome.SERVED, seen.get());
             }
-            return same.stream().filter(i -> !hidden(i, audience)).findFirst()
+            return same.stream().filter(i -> audience.knows(i.state())).findFirst()
                     .map(i -> new Choice(Outcome.UNAVAILABLE, i)).orElse(new Choice(Outcome.NOT_FOUND, null));
         }
         List<SchemeInfo> seen = sorted.stream().filter(i -> audience.sees(i.state())).toList();
@@ -55,13 +54,8 @@ final class VersionChoice {
         if (!seen.isEmpty()) {
             return new Choice(Outcome.NOT_IN_FORCE, null);
         }
-        return sorted.stream().filter(i -> !hidden(i, audience)).findFirst()
+        return sorted.stream().filter(i -> audience.knows(i.state())).findFirst()
                 .map(i -> new Choice(Outcome.UNAVAILABLE, i)).orElse(new Choice(Outcome.NOT_FOUND, null));
-    }
-
-    /** A preview is not even named to those who may not see it. */
-    private static boolean hidden(SchemeInfo i, Audience audience) {
-        return i.state() == SchemeState.PREVIEW && !audience.sees(i.state());
     }
 
     private static Version osgi(String version) {

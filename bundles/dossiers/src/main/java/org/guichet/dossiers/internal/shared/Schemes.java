@@ -4,6 +4,7 @@ import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
 import java.util.List;
 import java.util.Optional;
+import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.api.scheme.SchemeInfo;
 import org.guichet.api.scheme.SchemeState;
@@ -33,7 +34,7 @@ public final class Schemes {
             return served.get();
         }
         List<SchemeInfo> installed = registry.list().stream().filter(i -> i.id().equals(schemeId)
-                && i.state() != SchemeState.PREVIEW && (version == null || i.version().equals(version))).toList();
+                && Audience.PUBLIC.knows(i.state()) && (version == null || i.version().equals(version))).toList();
         if (installed.isEmpty()) {
             throw new GuichetException(Kind.NOT_FOUND, "SCHEME_NOT_FOUND", "schemeId",
                     "Cette aide n'existe pas : " + schemeId);
