@@ -74,7 +74,10 @@ class SchemeKitPagesTest {
 
     record Answer(int status, String body, List<String> calls) { }
 
-    /** A POST through the pipeline and the servlet, as a browser would send it (CSRF cookie and field). */
+    /**
+     * A POST to the schemes page through the pipeline and the servlet, as a browser would send it (CSRF cookie and
+     * field; multipart but for the promotion); {@code calls} says what reached the file and the rules engine.
+     */
     static Answer post(Caller caller, String path, Map<String, String> params) throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
         Portal portal = new Portal();
@@ -98,8 +101,8 @@ class SchemeKitPagesTest {
                     case "getMethod" -> "POST";
                     case "getRequestURI" -> path;
                     case "getContextPath" -> "";
-                    case "getContentType" -> path.endsWith("/zip") ? "multipart/form-data; boundary=x"
-                            : "application/x-www-form-urlencoded";
+                    case "getContentType" -> path.endsWith("/promotion") ? "application/x-www-form-urlencoded"
+                            : "multipart/form-data; boundary=x";
                     case "getCharacterEncoding" -> "UTF-8";
                     case "getRemoteAddr" -> "192.0.2.7";
                     case "isSecure" -> false;
