@@ -85,6 +85,8 @@ class SchemeKitPagesTest {
                 (m, a) -> "authenticate".equals(m) ? Optional.of(caller) : null));
         SchemeDeployGateTest.set(portal, "registry", SchemeDeployGateTest.proxy(SchemeRegistry.class,
                 (m, a) -> "list".equals(m) ? List.of(version("1.1.0", SchemeState.PREVIEW)) : null));
+        SchemeDeployGateTest.set(portal, "context", SchemeDeployGateTest.proxy(org.osgi.framework.BundleContext.class,
+                (m, a) -> null));
         SchemeDeployGateTest.set(portal, "deployment", new SchemeDeployment() {
             @Override public SchemeRef deployPackage(InputStream zip, String expectedId, boolean preview, String actor) {
                 calls.add("deploy");
