@@ -119,7 +119,6 @@ class OpenApiDocumentTest {
             "Enrolment", "a row of PartnerResource.Enrolments, a Map checked by the partner service",
             "AttendanceRow", "a row of PartnerResource.Attendance, a Map checked by the payment service",
             "DocumentUpload", "multipart/form-data parts read by DossierResource.upload",
-            "SchemePackageUpload", "multipart/form-data parts read by SchemeResource.deployMultipart",
             "SignedConsentUpload", "multipart/form-data parts read by MandateResource.signedConsent",
             "FileUpload", "multipart/form-data part read by PartnerResource.certificate");
 
