@@ -79,12 +79,39 @@ class SchemeKitPagesTest {
      * field; multipart but for the promotion); {@code calls} says what reached the file and the rules engine.
      */
     static Answer post(Caller caller, String path, Map<String, String> params) throws Exception {
+        return send("POST", caller, path, params);
+    }
+
+    /**
+     * The registry of a scheme (vocational-training) whose only version is a PREVIEW: served to staff, to nobody else
+     * (as the rules engine's version choice does, tested in VersionChoiceTest).
+     */
+    static SchemeRegistry previewOnly() {
+        SchemeInfo preview = new SchemeInfo("vocational-training", "1.1.0", SchemeState.PREVIEW, null, 12,
+                "org.guichet.scheme.vocational-training", "1.1.0", null, 300L, List.of(), List.of(), null, null);
+        return new SchemeRegistry() {
+            @Override public List<SchemeInfo> list() { return List.of(preview); }
+            @Override public Optional<SchemeInfo> info(String id, String v) { return Optional.of(preview); }
+            @Override public Optional<org.guichet.api.scheme.SchemeDescriptor> activeDescriptor(String id, String v) {
+                return Optional.empty();
+            }
+            @Override public Optional<SchemeInfo> served(String id, String v, LocalDate date,
+                    org.guichet.api.scheme.Audience audience) {
+                return audience.sees(preview.state()) ? Optional.of(preview) : Optional.empty();
+            }
+            @Override public Optional<org.guichet.api.scheme.SchemeDescriptor> descriptor(String id, String v,
+                    LocalDate date, org.guichet.api.scheme.Audience audience) {
+                return served(id, v, date, audience).map(i -> Samples.scheme());
+            }
+        };
+    }
+
+    static Answer send(String method, Caller caller, String path, Map<String, String> params) throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
         Portal portal = new Portal();
         SchemeDeployGateTest.set(portal, "accounts", SchemeDeployGateTest.proxy(AccountService.class,
-                (m, a) -> "authenticate".equals(m) ? Optional.of(caller) : null));
-        SchemeDeployGateTest.set(portal, "registry", SchemeDeployGateTest.proxy(SchemeRegistry.class,
-                (m, a) -> "list".equals(m) ? List.of(version("1.1.0", SchemeState.PREVIEW)) : null));
+                (m, a) -> "authenticate".equals(m) ? Optional.ofNullable(caller) : null));
+        SchemeDeployGateTest.set(portal, "registry", previewOnly());
         SchemeDeployGateTest.set(portal, "context", SchemeDeployGateTest.proxy(org.osgi.framework.BundleContext.class,
                 (m, a) -> null));
         SchemeDeployGateTest.set(portal, "deployment", new SchemeDeployment() {
@@ -100,7 +127,7 @@ class SchemeKitPagesTest {
         Map<String, Object> attributes = new HashMap<>();
         HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(SchemeKitPagesTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getMethod" -> "POST";
+                    case "getMethod" -> method;
                     case "getRequestURI" -> path;
                     case "getContextPath" -> "";
                     case "getContentType" -> path.endsWith("/promotion") ? "application/x-www-form-urlencoded"
@@ -142,6 +169,19 @@ class SchemeKitPagesTest {
                 (rq, rs) -> servlet.service((HttpServletRequest) rq, (HttpServletResponse) rs));
         writer.flush();
         return new Answer(status.get(), body.toString(), calls);
+    }
+
+    @Test
+    void theSimulatorOfAPreviewIsForStaffOnly() throws Exception {
+        Answer agent = send("GET", with(Set.of(Role.AGENT), true), "/aides/vocational-training", Map.of());
+        assertEquals(200, agent.status(), agent.body());
+        assertTrue(agent.body().contains("réservée au personnel, jamais proposée aux demandeurs"), agent.body());
+        Answer applicant = send("GET", with(Set.of(Role.APPLICANT), false), "/aides/vocational-training", Map.of());
+        assertEquals(404, applicant.status(), applicant.body());
+        Answer mediator = send("GET", with(Set.of(Role.MEDIATOR), false), "/aides/vocational-training", Map.of());
+        assertEquals(404, mediator.status(), mediator.body());
+        Answer anonymous = send("GET", null, "/aides/vocational-training", Map.of());
+        assertEquals(404, anonymous.status(), anonymous.body());
     }
 
     static Caller with(Set<Role> roles, boolean secondFactor) {
