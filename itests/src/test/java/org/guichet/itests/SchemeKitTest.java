@@ -61,7 +61,8 @@ class SchemeKitTest {
     static byte[] zip(String version, Map<String, UnaryOperator<String>> changes) throws IOException {
         Path folder = Path.of(System.getProperty("user.dir")).resolve("../rules/driving-licence").normalize();
         Map<String, UnaryOperator<String>> all = new java.util.HashMap<>(changes);
-        all.merge("scheme.yaml", SchemeJars.schemeVersion(version), (a, b) -> s -> b.apply(a.apply(s)));
+        // the version first, then the test's own change of scheme.yaml (which may look for the new version line)
+        all.merge("scheme.yaml", SchemeJars.schemeVersion(version), (own, v) -> s -> own.apply(v.apply(s)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
