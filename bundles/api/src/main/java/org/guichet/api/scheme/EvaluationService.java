@@ -1,5 +1,6 @@
 package org.guichet.api.scheme;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -28,4 +29,18 @@ public interface EvaluationService {
     Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale,
             EvaluationContext context)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException;
+
+    /**
+     * Evaluates with the version served to that audience on that date ({@link SchemeRegistry#served}): the simulator
+     * answers for a chosen date, and the region's staff try PREVIEW versions.
+     *
+     * @param date null for today
+     * @throws NoVersionInForceException when versions exist but none is in force on that date
+     * @since 1.3.0
+     */
+    default Evaluation evaluate(String schemeId, String version, LocalDate date, Audience audience,
+            Map<String, Object> answers, Locale locale, EvaluationContext context)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        return evaluate(schemeId, version, answers, locale, context);
+    }
 }

@@ -27,6 +27,7 @@ import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
 import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.SchemeDeployment;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,6 +64,7 @@ public class ApiServer {
     private volatile List<String> requiredIndicators;
     private volatile SchemeRegistry registry;
     private volatile EvaluationService evaluation;
+    private volatile SchemeDeployment deployment;
     private volatile SchemeEventStore events;
     private volatile AccountService accounts;
     private volatile DossierService dossiers;
@@ -89,7 +91,7 @@ public class ApiServer {
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
                 new HealthResource(this::healthIndicators, () -> requiredIndicators, auth),
-                new SchemeResource(() -> registry, () -> evaluation, () -> events, auth),
+                new SchemeResource(() -> registry, () -> evaluation, () -> events, () -> deployment, auth),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
                 new DossierResource(() -> dossiers, () -> instruction, () -> payments, auth),
@@ -207,6 +209,12 @@ public class ApiServer {
     void setEvaluation(EvaluationService e) { evaluation = e; }
 
     void unsetEvaluation(EvaluationService e) { if (evaluation == e) { evaluation = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDeployment(SchemeDeployment d) { deployment = d; }
+
+    void unsetDeployment(SchemeDeployment d) { if (deployment == d) { deployment = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -65,6 +65,11 @@ final class ErrorMappers {
 
     static final class Unavailable implements ExceptionMapper<SchemeUnavailableException> {
         @Override public Response toResponse(SchemeUnavailableException e) {
+            if (e instanceof org.guichet.api.scheme.NoVersionInForceException n) {
+                return ApiError.response(503, new ApiError("SCHEME_NOT_IN_FORCE", "Aucune version de ce dispositif"
+                        + " d'aide n'est en vigueur le " + n.date() + ".", "date", List.of(),
+                        Map.of("date", n.date().toString())));
+            }
             return ApiError.response(503, new ApiError("SCHEME_UNAVAILABLE",
                     "Ce dispositif d'aide est momentanément indisponible (" + e.state() + ").", e.problems(),
                     Map.of("state", e.state().name())));

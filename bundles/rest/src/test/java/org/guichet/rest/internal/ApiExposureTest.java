@@ -79,7 +79,7 @@ class ApiExposureTest {
             @Override public List<org.guichet.api.events.SchemeEvent> recent(int limit) { return List.of(); }
             @Override public List<org.guichet.api.events.SchemeEvent> forScheme(String s) { return List.of(); }
         };
-        SchemeResource schemes = new SchemeResource(() -> null, () -> null, () -> store, auth());
+        SchemeResource schemes = new SchemeResource(() -> null, () -> null, () -> store, () -> null, auth());
         GuichetException anonymous = assertThrows(GuichetException.class, () -> schemes.events(null, null, null));
         assertEquals(GuichetException.Kind.UNAUTHENTICATED, anonymous.kind());
         GuichetException applicant = assertThrows(GuichetException.class,

@@ -162,6 +162,7 @@ class OpenApiDocumentTest {
         RECORDS.put("NewComplementRequest", InstructionResource.Complement.class);
         RECORDS.put("BatchIssue", PaymentResource.Issue.class);
         RECORDS.put("SourceRequest", SourceResource.SourceRequest.class);
+        RECORDS.put("DeployedVersion", SchemeResource.DeployedVersion.class);
     }
 
     private static void record(Class<?>... types) {

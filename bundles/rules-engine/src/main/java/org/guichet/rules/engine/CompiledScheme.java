@@ -53,6 +53,11 @@ public final class CompiledScheme implements AutoCloseable {
         this.assembler = new EvaluationAssembler(model);
     }
 
+    /** When this version is in force (scheme.yaml's validFrom, validUntil, referenceDate). */
+    public SchemeModel.Validity validity() {
+        return model.validity();
+    }
+
     public SchemeDescriptor descriptor() {
         return model.descriptor();
     }

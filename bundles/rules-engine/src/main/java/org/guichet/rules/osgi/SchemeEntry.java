@@ -8,6 +8,7 @@ import org.guichet.api.scheme.SchemeProblem;
 import org.guichet.api.scheme.SchemeState;
 import org.guichet.api.scheme.TestCaseResult;
 import org.guichet.rules.engine.CompiledScheme;
+import org.guichet.rules.engine.descriptor.SchemeModel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
@@ -15,6 +16,9 @@ import org.osgi.framework.Version;
 record SchemeEntry(Bundle bundle, String id, String version, SchemeState state, LocalizedText title,
         Instant since, Long compileMillis, List<SchemeProblem> problems, List<TestCaseResult> tests,
         CompiledScheme compiled) {
+
+    /** The manifest header of a bundle deployed as a preview: PREVIEW once tested, until an admin promotes it. */
+    static final String PREVIEW_HEADER = org.guichet.rules.engine.packages.SchemePackageBuilder.PREVIEW_HEADER;
 
     static SchemeEntry discovered(Bundle bundle, String id) {
         return new SchemeEntry(bundle, id, bundle.getVersion().toString(), SchemeState.DISCOVERED, null,
@@ -30,6 +34,16 @@ record SchemeEntry(Bundle bundle, String id, String version, SchemeState state, 
                 List.copyOf(why), tests, null);
     }
 
+    /** Deployed as a preview (the header of a zip deployed with « prévisualisation »). */
+    boolean deployedAsPreview() {
+        return "true".equalsIgnoreCase(String.valueOf(bundle.getHeaders("").get(PREVIEW_HEADER)).strip());
+    }
+
+    /** Served at all (to someone): ACTIVE or PREVIEW. */
+    boolean served() {
+        return state == SchemeState.ACTIVE || state == SchemeState.PREVIEW;
+    }
+
     boolean pending() {
         return state == SchemeState.DISCOVERED || state == SchemeState.COMPILING || state == SchemeState.TESTING;
     }
@@ -43,7 +57,8 @@ record SchemeEntry(Bundle bundle, String id, String version, SchemeState state, 
     }
 
     SchemeInfo info() {
+        SchemeModel.Validity v = compiled == null ? SchemeModel.Validity.ALWAYS : compiled.validity();
         return new SchemeInfo(id, version, state, title, bundle.getBundleId(), bundle.getSymbolicName(),
-                bundle.getVersion().toString(), since, compileMillis, problems, tests);
+                bundle.getVersion().toString(), since, compileMillis, problems, tests, v.validFrom(), v.validUntil());
     }
 }

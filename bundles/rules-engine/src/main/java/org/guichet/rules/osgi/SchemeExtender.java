@@ -19,7 +19,13 @@ import org.guichet.api.events.SchemeEvent;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
+import java.io.InputStream;
+import java.time.LocalDate;
+import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.scheme.NoVersionInForceException;
+import org.guichet.api.scheme.SchemeDeployment;
+import org.guichet.api.scheme.SchemeRef;
 import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.InvalidAnswersException;
@@ -62,8 +68,9 @@ import org.slf4j.LoggerFactory;
  * <p>Compilation runs on one background thread, never on the framework's event thread, so that a slow or
  * broken scheme cannot hold up the bundle lifecycle of the portal.
  */
-@Component(immediate = true, service = {SchemeRegistry.class, EvaluationService.class, HealthIndicator.class})
-public class SchemeExtender implements SchemeRegistry, EvaluationService, HealthIndicator {
+@Component(immediate = true, service = {SchemeRegistry.class, EvaluationService.class, SchemeDeployment.class,
+        HealthIndicator.class})
+public class SchemeExtender implements SchemeRegistry, EvaluationService, SchemeDeployment, HealthIndicator {
     public static final String HEADER = "Guichet-Scheme";
     private static final Logger LOG = LoggerFactory.getLogger(SchemeExtender.class);
 
@@ -77,10 +84,15 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
     private final ExecutorService worker;
     private final BundleTracker<Bundle> tracker;
     private volatile SchemeEventStore eventStore;
+    private final Promotions promotions;
+    private final SchemePackages packages;
 
     @Activate
     public SchemeExtender(BundleContext context) {
         this.context = context;
+        java.io.File data = context.getDataFile("promotions.properties");
+        this.promotions = new Promotions(data == null ? null : data.toPath());
+        this.packages = new SchemePackages(context);
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "guichet-scheme-extender");
             t.setDaemon(true);
@@ -199,7 +211,8 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
                 finish(bundle, gen, entry.failed(failures), null);
                 return;
             }
-            finish(bundle, gen, entry.to(SchemeState.ACTIVE), compiled);
+            boolean preview = entry.deployedAsPreview() && !promoted(bundle);
+            finish(bundle, gen, entry.to(preview ? SchemeState.PREVIEW : SchemeState.ACTIVE), compiled);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Scheme {} of bundle {} could not be processed", entry.id(), bundleId, e);
             if (compiled != null) {
@@ -219,12 +232,13 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
             return;
         }
         entries.put(bundleId, entry);
-        if (entry.state() == SchemeState.ACTIVE) {
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put(Scheme.SCHEME_ID, entry.id());
-            props.put(Scheme.SCHEME_VERSION, entry.version());
-            props.put("guichet.scheme.bundle", bundleId);
-            registrations.put(bundleId, context.registerService(Scheme.class, new RegisteredScheme(compiled), props));
+        if (entry.state() == SchemeState.PREVIEW) {
+            LOG.info("Scheme {} {} is PREVIEW, for the region's staff only until an admin promotes it ({} test cases"
+                    + " passed)", entry.id(), entry.version(), entry.tests().size());
+            event(entry, "PREVIEW", "compiled in " + entry.compileMillis() + " ms; " + entry.tests().size()
+                    + " test cases passed; staff only until promoted");
+        } else if (entry.state() == SchemeState.ACTIVE) {
+            register(entry);
             LOG.info("Scheme {} {} is ACTIVE (compiled in {} ms, {} test cases passed)", entry.id(), entry.version(),
                     entry.compileMillis(), entry.tests().size());
             event(entry, "ACTIVE", "compiled in " + entry.compileMillis() + " ms; " + entry.tests().size()
@@ -233,6 +247,22 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
             LOG.warn("Scheme {} {} of bundle {} FAILED:\n  {}", entry.id(), entry.version(), bundleId,
                     entry.problems().stream().map(SchemeProblem::toString).collect(Collectors.joining("\n  ")));
             event(entry, "FAILED", entry.problems().stream().map(SchemeProblem::toString).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** The Scheme service of an ACTIVE version (a PREVIEW version has none: it is no one's scheme yet). */
+    private void register(SchemeEntry entry) {
+        long bundleId = entry.bundle().getBundleId();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Scheme.SCHEME_ID, entry.id());
+        props.put(Scheme.SCHEME_VERSION, entry.version());
+        props.put("guichet.scheme.bundle", bundleId);
+        registrations.put(bundleId, context.registerService(Scheme.class, new RegisteredScheme(entry.compiled()), props));
+    }
+
+    private boolean promoted(Bundle bundle) {
+        synchronized (this) {
+            return promotions.promoted(bundle);
         }
     }
 
@@ -272,7 +302,7 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
     private Optional<Long> duplicateOf(long bundleId, String id, String version) {
         return entries.values().stream()
                 .filter(e -> e.bundle().getBundleId() != bundleId && e.id().equals(id) && e.version().equals(version)
-                        && e.state() == SchemeState.ACTIVE)
+                        && e.served())
                 .map(e -> e.bundle().getBundleId()).findFirst();
     }
 
@@ -293,18 +323,38 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
 
     @Override
     public Optional<SchemeDescriptor> activeDescriptor(String schemeId, String version) {
-        return find(schemeId, version).filter(e -> e.state() == SchemeState.ACTIVE).map(e -> e.compiled().descriptor());
+        return descriptor(schemeId, version, null, Audience.PUBLIC);
     }
 
-    /** A given version, or the newest ACTIVE one, or (none active) the newest installed. */
+    @Override
+    public Optional<SchemeInfo> served(String schemeId, String version, LocalDate date, Audience audience) {
+        return choose(schemeId, version, date, audience).served();
+    }
+
+    @Override
+    public Optional<SchemeDescriptor> descriptor(String schemeId, String version, LocalDate date, Audience audience) {
+        return served(schemeId, version, date, audience).map(i -> entries.get(i.bundleId()))
+                .filter(e -> e != null && e.compiled() != null).map(e -> e.compiled().descriptor());
+    }
+
+    private VersionChoice.Choice choose(String schemeId, String version, LocalDate date, Audience audience) {
+        List<SchemeInfo> versions = entries.values().stream().filter(e -> e.id().equals(schemeId))
+                .map(SchemeEntry::info).collect(Collectors.toList());
+        return VersionChoice.choose(versions, version, date == null ? LocalDate.now() : date, audience);
+    }
+
+    /**
+     * What the operators' view ({@link #info}) names: the version served to the staff today, or the version asked
+     * whatever its state, or (none served) the newest installed.
+     */
     private Optional<SchemeEntry> find(String schemeId, String version) {
         List<SchemeEntry> versions = entries.values().stream().filter(e -> e.id().equals(schemeId))
                 .sorted(ORDER.reversed()).collect(Collectors.toList());
         if (version != null) {
             return versions.stream().filter(e -> e.version().equals(version))
-                    .min(Comparator.comparing(e -> e.state() == SchemeState.ACTIVE ? 0 : 1));
+                    .min(Comparator.comparing(e -> e.served() ? 0 : 1));
         }
-        return versions.stream().filter(e -> e.state() == SchemeState.ACTIVE).findFirst()
+        return choose(schemeId, null, null, Audience.STAFF).served().map(i -> entries.get(i.bundleId()))
                 .or(() -> versions.stream().findFirst());
     }
 
@@ -320,10 +370,31 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
     public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale,
             EvaluationContext context)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
-        SchemeEntry e = find(schemeId, version).orElseThrow(() -> new SchemeNotFoundException(schemeId, version));
-        CompiledScheme scheme = e.compiled();
-        if (e.state() != SchemeState.ACTIVE || scheme == null) {
-            throw new SchemeUnavailableException(e.id(), e.version(), e.state(), e.problems());
+        return evaluate(schemeId, version, null, Audience.PUBLIC, answers, locale, context);
+    }
+
+    @Override
+    public Evaluation evaluate(String schemeId, String version, LocalDate date, Audience audience,
+            Map<String, Object> answers, Locale locale, EvaluationContext context)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        LocalDate day = date == null ? LocalDate.now() : date;
+        VersionChoice.Choice choice = choose(schemeId, version, day, audience);
+        switch (choice.outcome()) {
+            case NOT_FOUND:
+                throw new SchemeNotFoundException(schemeId, version);
+            case NOT_IN_FORCE:
+                throw new NoVersionInForceException(schemeId, day);
+            case UNAVAILABLE:
+                SchemeInfo i = choice.chosen();
+                throw new SchemeUnavailableException(i.id(), i.version(), i.state(), i.errors());
+            default:
+                break;
+        }
+        SchemeEntry e = entries.get(choice.chosen().bundleId());
+        CompiledScheme scheme = e == null ? null : e.compiled();
+        if (scheme == null || !audience.sees(e.state())) {
+            // removed or replaced between the choice and now
+            throw new SchemeUnavailableException(schemeId, choice.chosen().version(), SchemeState.DISCOVERED, List.of());
         }
         long start = System.nanoTime();
         String outcome = "invalid";
@@ -385,6 +456,39 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
         }
     }
 
+    // ---- SchemeDeployment
+
+    @Override
+    public SchemeRef deployPackage(InputStream zip, String expectedId, boolean preview, String actor)
+            throws PackageRefusedException {
+        return packages.deploy(zip, expectedId, preview, actor);
+    }
+
+    /**
+     * Under the extender's lock, as every state change of an entry: of two admins promoting at once, the first
+     * finds PREVIEW and promotes, the second finds ACTIVE and answers false.
+     */
+    @Override
+    public synchronized boolean promote(String schemeId, String version, String actor)
+            throws SchemeNotFoundException, SchemeUnavailableException {
+        SchemeEntry e = entries.values().stream().filter(x -> x.id().equals(schemeId) && x.version().equals(version))
+                .min(Comparator.comparing(x -> x.served() ? 0 : 1))
+                .orElseThrow(() -> new SchemeNotFoundException(schemeId, version));
+        if (e.state() == SchemeState.ACTIVE) {
+            return false;
+        }
+        if (e.state() != SchemeState.PREVIEW) {
+            throw new SchemeUnavailableException(e.id(), e.version(), e.state(), e.problems());
+        }
+        promotions.add(e.bundle(), actor, java.time.Instant.now());
+        SchemeEntry active = e.to(SchemeState.ACTIVE);
+        entries.put(e.bundle().getBundleId(), active);
+        register(active);
+        LOG.info("Scheme {} {} promoted from PREVIEW to ACTIVE by {}", e.id(), e.version(), actor);
+        event(active, "PROMOTED", "by " + actor);
+        return true;
+    }
+
     // ---- HealthIndicator
 
     @Override
@@ -408,7 +512,7 @@ public class SchemeExtender implements SchemeRegistry, EvaluationService, Health
                 pending.add(header + " (bundle " + b.getBundleId() + " not started yet)");
             }
         }
-        long active = entries.values().stream().filter(e -> e.state() == SchemeState.ACTIVE).count();
+        long active = entries.values().stream().filter(SchemeEntry::served).count();
         List<String> failed = entries.values().stream().filter(e -> e.state() == SchemeState.FAILED)
                 .map(e -> e.id() + " " + e.version()).collect(Collectors.toList());
         if (!pending.isEmpty()) {

@@ -9,6 +9,7 @@ import org.guichet.api.mandates.MandateService;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.payments.PaymentService;
 import org.guichet.api.scheme.EvaluationService;
+import org.guichet.api.scheme.SchemeDeployment;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -40,6 +41,10 @@ public class Portal {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EvaluationService evaluation;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeDeployment deployment;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -161,6 +166,11 @@ public class Portal {
 
     public EvaluationService evaluation() {
         return present(evaluation, "EvaluationService");
+    }
+
+    /** Zip deployments and promotions of previews (the rules engine). */
+    public SchemeDeployment deployment() {
+        return present(deployment, "SchemeDeployment");
     }
 
     public MandateService mandates() {

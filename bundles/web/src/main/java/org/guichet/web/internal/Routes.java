@@ -131,6 +131,8 @@ public final class Routes {
     private static void admin(Router r, SchemeAdminPages page) {
         r.get(SchemeAdminPages.PATH, page::list);
         r.post(SchemeAdminPages.PATH, page::deploy);
+        r.post(SchemeAdminPages.PATH + "/zip", page::deployZip);
+        r.post(SchemeAdminPages.PATH + "/promotion", page::promote);
     }
 
     /** The admins' staff page (/admin/comptes). */

@@ -15,7 +15,11 @@ import javax.servlet.ServletException;
 import javax.servlet.http.Part;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.accounts.Role;
+import org.guichet.api.scheme.SchemeDeployment;
 import org.guichet.api.scheme.SchemeInfo;
+import org.guichet.api.scheme.SchemeNotFoundException;
+import org.guichet.api.scheme.SchemeRef;
+import org.guichet.api.scheme.SchemeUnavailableException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -48,23 +52,87 @@ final class SchemeAdminPages {
             return;
         }
         List<SchemeInfo> schemes = portal.registry().list();
-        String done = "installe".equals(x.param("fait")) ? installed(x.ui(), schemes, x.param("dispositif")) : null;
+        String done = done(x.ui(), schemes, x.param("fait"), x.param("dispositif"));
         show(x, c, 200, schemes, Map.of(), done);
     }
 
-    void deploy(Exchange x) throws IOException {
+    /**
+     * Who may change what applicants are served (deploy a jar or a zip, promote a preview): an admin whose session
+     * was opened with the second factor. Null when refused (the page has answered).
+     */
+    private Caller deployer(Exchange x, String what) throws IOException {
         Caller c = allowed(x);
+        if (c == null) {
+            return null;
+        }
+        if (!c.has(Role.ADMIN) || c.assistance() != null) {
+            refuse(x, c, 403, x.ui().t("admin.error.adminOnly"));
+            return null;
+        }
+        if (!c.secondFactor()) {
+            LOG.warn("Scheme {} by account {} refused: its session was opened without the second factor", what,
+                    c.accountId());
+            refuse(x, c, 403, x.ui().t("admin.error.secondFactor"));
+            return null;
+        }
+        return c;
+    }
+
+    /**
+     * A zip of a scheme's folder (no Maven): the rules engine builds the bundle, installs it, and the extender
+     * compiles and tests it as any scheme. « Prévisualisation » (the default) makes it PREVIEW once tested.
+     */
+    void deployZip(Exchange x) throws IOException {
+        Caller c = deployer(x, "zip upload");
         if (c == null) {
             return;
         }
-        if (!c.has(Role.ADMIN)) {
-            refuse(x, c, 403, x.ui().t("admin.error.adminOnly"));
+        boolean preview = !"active".equals(x.param("mode"));
+        try {
+            Part part = x.req().getPart("zip");
+            if (part == null || part.getSize() == 0) {
+                refuse(x, c, 400, x.ui().t("admin.zip.error.noFile"), "zip");
+                return;
+            }
+            SchemeRef ref;
+            try (InputStream in = part.getInputStream()) {
+                ref = portal.deployment().deployPackage(in, null, preview, "account " + c.accountId());
+            }
+            x.redirect(PATH + "?fait=" + (preview ? "zip-apercu" : "zip") + "&dispositif=" + ref.id() + "#fait");
+        } catch (SchemeDeployment.PackageRefusedException e) {
+            LOG.warn("Scheme zip from account {} refused: {} {}", c.accountId(), e.code(), e.getMessage());
+            refuse(x, c, e.status(), e.getMessage(), "zip");
+        } catch (IllegalStateException | ServletException e) {
+            refuse(x, c, 413, x.ui().t("admin.error.tooLarge"), "zip");
+        }
+    }
+
+    /** Makes a PREVIEW version ACTIVE for everyone; recorded (who, when) by the engine. Twice is harmless. */
+    void promote(Exchange x) throws IOException {
+        Caller c = deployer(x, "promotion");
+        if (c == null) {
             return;
         }
-        if (!c.secondFactor()) {
-            LOG.warn("Scheme upload by account {} refused: its session was opened without the second factor",
-                    c.accountId());
-            refuse(x, c, 403, x.ui().t("admin.error.secondFactor"));
+        String scheme = x.param("scheme");
+        String version = x.param("version");
+        if (scheme == null || version == null || !scheme.matches("[a-z0-9-]{1,100}") || !version.matches("[0-9.]{1,40}")) {
+            refuse(x, c, 400, x.ui().t("admin.promote.error.unknown"), "promotion");
+            return;
+        }
+        try {
+            boolean promoted = portal.deployment().promote(scheme, version, "account " + c.accountId());
+            x.redirect(PATH + "?fait=" + (promoted ? "promu" : "deja-promu") + "&dispositif=" + scheme + "#fait");
+        } catch (SchemeNotFoundException e) {
+            refuse(x, c, 404, x.ui().t("admin.promote.error.unknown"), "promotion");
+        } catch (SchemeUnavailableException e) {
+            refuse(x, c, 409, x.ui().t("admin.promote.error.state", x.ui().t("admin.state." + e.state().name())),
+                    "promotion");
+        }
+    }
+
+    void deploy(Exchange x) throws IOException {
+        Caller c = deployer(x, "upload");
+        if (c == null) {
             return;
         }
         BundleContext context = portal.bundleContext();
@@ -120,6 +188,23 @@ final class SchemeAdminPages {
         }
     }
 
+    /** What the page says after an action, from a code (never text from the address). */
+    static String done(Ui ui, List<SchemeInfo> schemes, String code, String id) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "installe" -> installed(ui, schemes, id);
+            case "zip", "zip-apercu", "promu", "deja-promu" -> ui.t("admin.done." + code, named(ui, schemes, id));
+            default -> null;
+        };
+    }
+
+    private static String named(Ui ui, List<SchemeInfo> schemes, String id) {
+        return schemes.stream().filter(i -> i.id().equals(id)).findFirst()
+                .map(i -> (i.title() == null ? i.id() : ui.in(i.title())) + " (" + i.id() + ")").orElse("");
+    }
+
     /** "« Aide au permis de conduire » (driving-licence) is deployed" for an id the registry knows; else no name. */
     static String installed(Ui ui, List<SchemeInfo> schemes, String id) {
         return schemes.stream().filter(i -> i.id().equals(id)).max(Comparator.comparing(SchemeInfo::since,
@@ -129,7 +214,11 @@ final class SchemeAdminPages {
     }
 
     private void refuse(Exchange x, Caller c, int status, String error) throws IOException {
-        show(x, c, status, portal.registry().list(), Map.of("file", error), null);
+        refuse(x, c, status, error, "file");
+    }
+
+    private void refuse(Exchange x, Caller c, int status, String error, String field) throws IOException {
+        show(x, c, status, portal.registry().list(), Map.of(field, error), null);
     }
 
     private static void show(Exchange x, Caller c, int status, List<SchemeInfo> schemes, Map<String, String> errors,

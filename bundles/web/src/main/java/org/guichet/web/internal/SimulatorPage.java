@@ -10,6 +10,14 @@ import org.guichet.api.connectors.AdministrationData;
 import org.guichet.api.scheme.AnswerError;
 import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.DocumentDefinition;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.guichet.api.scheme.Audience;
+import org.guichet.api.scheme.EvaluationContext;
+import org.guichet.api.scheme.SchemeInfo;
+import org.guichet.api.scheme.SchemeRegistry;
+import org.guichet.api.scheme.SchemeState;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.FieldDefinition;
 import org.guichet.api.scheme.FieldType;
@@ -25,6 +33,8 @@ import org.guichet.api.scheme.SchemeUnavailableException;
  * why each is asked. The evaluation is the same service the API uses.
  */
 public final class SimulatorPage {
+    /** The date to simulate for; a dash keeps it apart from every field name a scheme may use. */
+    static final String DATE = "date-simulation";
     private final Portal portal;
 
     SimulatorPage(Portal portal) {
@@ -32,11 +42,20 @@ public final class SimulatorPage {
     }
 
     void show(Exchange x) throws IOException {
-        x.render(200, "simulator.jte", "d", descriptor(x), "answers", Map.of(), "errors", Map.of());
+        Version v = version(x);
+        if (v == null) {
+            return;
+        }
+        x.render(200, "simulator.jte", "d", v.d, "answers", Map.of(), "errors", v.errors(), "preview", v.preview,
+                "date", v.dateText);
     }
 
     void evaluate(Exchange x) throws IOException {
-        SchemeDescriptor scheme = descriptor(x);
+        Version v = version(x);
+        if (v == null) {
+            return;
+        }
+        SchemeDescriptor scheme = v.d;
         Map<String, Object> typed = new LinkedHashMap<>();
         Map<String, Object> answers = new LinkedHashMap<>();
         for (FieldDefinition f : scheme.fields()) {
@@ -46,12 +65,21 @@ public final class SimulatorPage {
                 answers.put(f.name(), f.type() == FieldType.DATE ? FrenchDates.toIso(value) : value);
             }
         }
+        if (!v.errors().isEmpty()) {
+            x.render(400, "simulator.jte", "d", scheme, "answers", typed, "errors", v.errors(), "preview", v.preview,
+                    "date", v.dateText);
+            return;
+        }
         try {
-            Evaluation result = portal.evaluation().evaluate(scheme.id(), scheme.version(), answers, x.ui().locale());
+            // the version shown is the version evaluated: the one served to this audience on that date
+            Evaluation result = portal.evaluation().evaluate(scheme.id(), scheme.version(), v.date, v.audience, answers,
+                    x.ui().locale(), EvaluationContext.ANONYMOUS);
             x.render(200, "simulator.jte", "d", scheme, "answers", typed, "errors", Map.of(), "result", result,
+                    "preview", v.preview, "date", v.dateText,
                     "easier", easier(x.ui(), scheme, result, offered()));
         } catch (InvalidAnswersException e) {
-            x.render(400, "simulator.jte", "d", scheme, "answers", typed, "errors", errors(x.ui(), scheme, e));
+            x.render(400, "simulator.jte", "d", scheme, "answers", typed, "errors", errors(x.ui(), scheme, e),
+                    "preview", v.preview, "date", v.dateText);
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             throw new Exchange.NotFound();
         }
@@ -110,11 +138,43 @@ public final class SimulatorPage {
         return ordered;
     }
 
-    private SchemeDescriptor descriptor(Exchange x) {
+    /**
+     * The version the simulator shows: the one in force on the date asked (field « date », today when empty) among
+     * those the visitor may see ({@link Audience#of}: staff see previews, with a banner). Null when the page already
+     * answered (no version in force on that date: 503 in words).
+     */
+    private Version version(Exchange x) throws IOException {
         String id = x.path("scheme");
         if (id == null || !id.matches("[a-z0-9-]+")) {
             throw new Exchange.NotFound();
         }
-        return portal.registry().activeDescriptor(id, null).orElseThrow(Exchange.NotFound::new);
+        Audience audience = Audience.of(x.ui().caller());
+        String dateText = x.param(DATE) == null ? "" : x.param(DATE).strip();
+        LocalDate date = LocalDate.now();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!dateText.isEmpty()) {
+            try {
+                date = LocalDate.parse(FrenchDates.toIso(dateText));
+            } catch (DateTimeParseException e) {
+                errors.put(DATE, x.ui().t("simulator.date.invalid"));
+            }
+        }
+        SchemeRegistry registry = portal.registry();
+        LocalDate day = date;
+        Optional<SchemeInfo> served = registry.served(id, null, day, audience);
+        Optional<SchemeDescriptor> d = served.flatMap(i -> registry.descriptor(id, i.version(), day, audience));
+        if (d.isEmpty()) {
+            boolean exists = registry.list().stream().anyMatch(i -> i.id().equals(id) && audience.sees(i.state()));
+            if (!exists) {
+                throw new Exchange.NotFound();
+            }
+            x.render(503, "refused.jte", "title", x.ui().t("simulator.notInForce.title"), "message",
+                    x.ui().t("simulator.notInForce.text", x.ui().date(date)));
+            return null;
+        }
+        return new Version(d.get(), served.get().state() == SchemeState.PREVIEW, date, dateText, audience, errors);
     }
+
+    private record Version(SchemeDescriptor d, boolean preview, LocalDate date, String dateText, Audience audience,
+            Map<String, String> errors) { }
 }

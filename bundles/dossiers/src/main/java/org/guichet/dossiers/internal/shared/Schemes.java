@@ -2,7 +2,12 @@ package org.guichet.dossiers.internal.shared;
 
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.error.GuichetException.Kind;
+import java.util.List;
+import java.util.Optional;
+import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.api.scheme.SchemeInfo;
+import org.guichet.api.scheme.SchemeState;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
 
@@ -18,14 +23,28 @@ public final class Schemes {
         return registry;
     }
 
-    /** The version in force of a scheme (or the one asked), refused when unknown or unavailable. */
+    /**
+     * The version in force today of a scheme (a new dossier's version: its reference date is the day it is opened),
+     * or the one asked; refused when unknown or unavailable. A version in PREVIEW is nobody's dossier's version: a
+     * scheme that exists only as a preview does not exist here.
+     */
     public SchemeDescriptor active(String schemeId, String version) {
-        if (registry.info(schemeId, version).isEmpty()) {
+        Optional<SchemeDescriptor> served = registry.activeDescriptor(schemeId, version);
+        if (served.isPresent()) {
+            return served.get();
+        }
+        List<SchemeInfo> installed = registry.list().stream().filter(i -> i.id().equals(schemeId)
+                && Audience.PUBLIC.knows(i.state()) && (version == null || i.version().equals(version))).toList();
+        if (installed.isEmpty()) {
             throw new GuichetException(Kind.NOT_FOUND, "SCHEME_NOT_FOUND", "schemeId",
                     "Cette aide n'existe pas : " + schemeId);
         }
-        return registry.activeDescriptor(schemeId, version).orElseThrow(() -> new GuichetException(Kind.UNAVAILABLE,
-                "SCHEME_UNAVAILABLE", "schemeId", "Cette aide est momentanément indisponible. Réessayez plus tard."));
+        if (version == null && installed.stream().anyMatch(i -> i.state() == SchemeState.ACTIVE)) {
+            throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_NOT_IN_FORCE", "schemeId", "Aucune version de cette"
+                    + " aide n'est en vigueur aujourd'hui : la demande ne peut pas encore être ouverte.");
+        }
+        throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", "schemeId",
+                "Cette aide est momentanément indisponible. Réessayez plus tard.");
     }
 
     /** The descriptor of the version the dossier is pinned to. */

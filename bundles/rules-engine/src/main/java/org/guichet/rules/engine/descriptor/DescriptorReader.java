@@ -48,7 +48,8 @@ public final class DescriptorReader {
             "entry", "window", "drools", "kcontext");
 
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "summary", "description", "filers",
-            "payee", "recurring", "steps", "fields", "documents", "reasons", "amountLines");
+            "payee", "recurring", "steps", "fields", "documents", "reasons", "amountLines", "validFrom", "validUntil",
+            "referenceDate");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "step", "label", "help", "required",
             "requiredWhen", "min", "minExclusive", "max", "after", "choices", "decimals", "source", "sourceDatum");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "intro");
@@ -101,6 +102,7 @@ public final class DescriptorReader {
             r.problem(root.keyLine("payee"), "payee '" + payee + "' must be a code like APPLICANT or DRIVING_SCHOOL");
         }
         boolean recurring = Boolean.TRUE.equals(r.bool(root, "recurring", "scheme"));
+        SchemeModel.Validity validity = validity(root);
         Map<String, Integer> fieldLines = new HashMap<>();
         Map<String, Integer> stepKeyLines = new HashMap<>();
         List<FieldDefinition> fields = fields(root, fieldLines, stepKeyLines);
@@ -117,7 +119,39 @@ public final class DescriptorReader {
         SchemeDescriptor descriptor = new SchemeDescriptor(id, version, title, summary, description, filers, payee,
                 recurring, fields, documents, reasons, steps);
         return new SchemeModel(descriptor, amountLines, SchemeModel.packageName(id),
-                Collections.unmodifiableMap(fieldLines));
+                Collections.unmodifiableMap(fieldLines), validity);
+    }
+
+    /** validFrom / validUntil (YYYY-MM-DD, validUntil not before validFrom) and the dossier's reference date. */
+    private SchemeModel.Validity validity(YamlNode root) {
+        java.time.LocalDate from = date(root, "validFrom");
+        java.time.LocalDate until = date(root, "validUntil");
+        if (from != null && until != null && until.isBefore(from)) {
+            r.problem(root.keyLine("validUntil"), "validUntil " + until + " is before validFrom " + from
+                    + ": the version would never be in force");
+        }
+        String reference = r.string(root, "referenceDate", false, "scheme");
+        if (reference != null && !SchemeModel.Validity.APPLICATION_DATE.equals(reference)) {
+            r.problem(root.keyLine("referenceDate"), "referenceDate '" + reference + "' is not known: use "
+                    + SchemeModel.Validity.APPLICATION_DATE + " (the day the dossier is opened)");
+        }
+        return new SchemeModel.Validity(from, until, SchemeModel.Validity.APPLICATION_DATE);
+    }
+
+    private java.time.LocalDate date(YamlNode root, String key) {
+        String text = r.string(root, key, false, "scheme");
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new java.time.format.DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            r.problem(root.keyLine(key), key + " '" + text + "' must be a date written YYYY-MM-DD, like 2027-01-01");
+            return null;
+        }
     }
 
     private List<String> filers(YamlNode root) {

@@ -14,7 +14,20 @@ import org.guichet.api.scheme.SchemeDescriptor;
  * @param fieldLines  line of each field in scheme.yaml, to point problems at it
  */
 public record SchemeModel(SchemeDescriptor descriptor, Map<String, LocalizedText> amountLines, String packageName,
-        Map<String, Integer> fieldLines) {
+        Map<String, Integer> fieldLines, Validity validity) {
+
+    /**
+     * When the version applies.
+     *
+     * @param validFrom     first day in force (null: not said, always in force)
+     * @param validUntil    last day in force, inclusive (null: no end)
+     * @param referenceDate which day of a dossier picks its version: {@code APPLICATION_DATE} (the day the dossier is
+     *                      opened), the only one for now
+     */
+    public record Validity(java.time.LocalDate validFrom, java.time.LocalDate validUntil, String referenceDate) {
+        public static final String APPLICATION_DATE = "APPLICATION_DATE";
+        public static final Validity ALWAYS = new Validity(null, null, APPLICATION_DATE);
+    }
 
     private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",

@@ -56,7 +56,7 @@ public final class TextParameters {
         SchemeDescriptor resolved = new SchemeDescriptor(d.id(), d.version(), t(d.title(), "title"),
                 t(d.summary(), "summary"), t(d.description(), "description"), d.filers(), d.payee(), d.recurring(),
                 fields, documents, map(d.reasons(), "reason "), steps);
-        return new SchemeModel(resolved, map(m.amountLines(), "amount line "), m.packageName(), m.fieldLines());
+        return new SchemeModel(resolved, map(m.amountLines(), "amount line "), m.packageName(), m.fieldLines(), m.validity());
     }
 
     private Map<String, LocalizedText> map(Map<String, LocalizedText> texts, String what) {
