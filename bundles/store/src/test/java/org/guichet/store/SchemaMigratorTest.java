@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(9, real.currentVersion());
+        assertEquals(10, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -59,6 +59,12 @@ class SchemaMigratorTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1));
             }
+            // V10: the observatory's counters, one row per scheme, day and measure (a second first row is refused)
+            s.executeUpdate("INSERT INTO OBSERVATORY_DAY (SCHEME_ID, DAY, MEASURE, N) VALUES ('x', CURRENT_DATE, 'SIMULATED', 1)");
+            assertThrows(java.sql.SQLException.class, () -> s.executeUpdate("INSERT INTO OBSERVATORY_DAY (SCHEME_ID, DAY,"
+                    + " MEASURE, N) VALUES ('x', CURRENT_DATE, 'SIMULATED', 1)"));
+            s.executeUpdate("INSERT INTO OBSERVATORY_DOSSIER (DOSSIER_ID, SCHEME_ID, OPENED_AT, OPENED_DAY) VALUES (1, 'x',"
+                    + " CURRENT_TIMESTAMP, CURRENT_DATE)");
             // V9: a staff member's second factor, her recovery codes and a second step of sign-in
             s.executeUpdate("INSERT INTO SECOND_FACTOR (ACCOUNT_ID, SECRET, ENROLLED_AT, LAST_STEP, FAILURES)"
                     + " SELECT ID, 'JBSWY3DPEHPK3PXP', CURRENT_TIMESTAMP, 0, 0 FROM ACCOUNT");
