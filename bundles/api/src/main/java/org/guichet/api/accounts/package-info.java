@@ -1,3 +1,3 @@
 /** Accounts, roles, sign-in (password or one-time code by email), sessions. */
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package org.guichet.api.accounts;
