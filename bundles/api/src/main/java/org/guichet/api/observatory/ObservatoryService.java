@@ -2,6 +2,7 @@ package org.guichet.api.observatory;
 
 import java.time.LocalDate;
 import org.guichet.api.accounts.Caller;
+import org.guichet.api.partners.Organisation;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The observatory's figures, and the one count that no account makes: a run of the anonymous simulator. */
@@ -23,4 +24,10 @@ public interface ObservatoryService {
      *                                                 scheme
      */
     Summary summary(Caller viewer, String schemeId, LocalDate from, LocalDate to, Long organisationId);
+
+    /**
+     * The same, limited to the trainees of the organisation whose system calls with its API key (the caller has
+     * checked the key: {@code organisation} is what the key proved).
+     */
+    Summary summary(Organisation organisation, String schemeId, LocalDate from, LocalDate to);
 }
