@@ -20,6 +20,7 @@ import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.payments.PaymentService;
 import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
@@ -69,6 +70,7 @@ public class ApiServer {
     private volatile PartnerService partners;
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
+    private volatile ObservatoryService observatory;
     private volatile Metrics metrics;
     private volatile RateLimits limits;
     private Server server;
@@ -87,14 +89,15 @@ public class ApiServer {
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
                 new HealthResource(this::healthIndicators, () -> requiredIndicators, auth),
-                new SchemeResource(() -> registry, () -> evaluation, () -> events, auth),
+                new SchemeResource(() -> registry, () -> evaluation, () -> events, auth, () -> observatory),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
                 new DossierResource(() -> dossiers, () -> instruction, () -> payments, auth),
                 new MandateResource(() -> mandates, auth),
                 new PartnerResource(() -> partners, () -> payments, auth),
                 new InstructionResource(() -> instruction, auth),
-                new PaymentResource(() -> payments, auth)));
+                new PaymentResource(() -> payments, auth),
+                new ObservatoryResource(() -> observatory, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -246,6 +249,12 @@ public class ApiServer {
     void setPayments(PaymentService s) { payments = s; }
 
     void unsetPayments(PaymentService s) { if (payments == s) { payments = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setObservatory(ObservatoryService s) { observatory = s; }
+
+    void unsetObservatory(ObservatoryService s) { if (observatory == s) { observatory = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

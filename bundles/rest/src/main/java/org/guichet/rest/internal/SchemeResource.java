@@ -21,6 +21,7 @@ import org.guichet.api.error.GuichetException;
 import org.guichet.api.events.SchemeEvent;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.scheme.Evaluation;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.InvalidAnswersException;
 import org.guichet.api.scheme.SchemeDescriptor;
@@ -37,13 +38,20 @@ public class SchemeResource {
     private final Supplier<EvaluationService> evaluation;
     private final Supplier<SchemeEventStore> events;
     private final Authenticator auth;
+    private final Supplier<ObservatoryService> observatory;
 
     SchemeResource(Supplier<SchemeRegistry> registry, Supplier<EvaluationService> evaluation,
             Supplier<SchemeEventStore> events, Authenticator auth) {
+        this(registry, evaluation, events, auth, () -> null);
+    }
+
+    SchemeResource(Supplier<SchemeRegistry> registry, Supplier<EvaluationService> evaluation,
+            Supplier<SchemeEventStore> events, Authenticator auth, Supplier<ObservatoryService> observatory) {
         this.registry = registry;
         this.evaluation = evaluation;
         this.events = events;
         this.auth = auth;
+        this.observatory = observatory;
     }
 
     /** The body of a simulation: the form's answers, keyed by field name. */
@@ -81,7 +89,10 @@ public class SchemeResource {
             SimulationRequest request)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
         Map<String, Object> answers = request == null || request.answers() == null ? Map.of() : request.answers();
-        return require(evaluation.get()).evaluate(id, blankToNull(version), answers, locale(lang, acceptLanguage));
+        Evaluation result = require(evaluation.get()).evaluate(id, blankToNull(version), answers,
+                locale(lang, acceptLanguage));
+        Simulations.count(observatory.get(), id);
+        return result;
     }
 
     @GET
