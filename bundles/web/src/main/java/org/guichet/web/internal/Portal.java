@@ -7,6 +7,7 @@ import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.payments.PaymentService;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.osgi.framework.BundleContext;
@@ -63,6 +64,10 @@ public class Portal {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RateLimits limits;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ObservatoryService observatory;
 
     private volatile BundleContext context;
 
@@ -147,6 +152,16 @@ public class Portal {
     /** Organisations, their keys, enrolments (the organisation's space, the admins' organisations page). */
     public PartnerService partners() {
         return present(partners, "PartnerService");
+    }
+
+    /** The observatory's figures (issue 15). */
+    public ObservatoryService observatory() {
+        return present(observatory, "ObservatoryService");
+    }
+
+    /** The observatory if it is there, else null: counting a simulation never stops the simulator. */
+    public ObservatoryService observatoryOrNull() {
+        return observatory;
     }
 
     /** Which scheme jars the web page may deploy (etc/org.guichet.schemes.cfg). */

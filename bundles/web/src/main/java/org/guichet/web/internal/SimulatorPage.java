@@ -41,11 +41,24 @@ final class SimulatorPage {
         }
         try {
             Evaluation result = portal.evaluation().evaluate(scheme.id(), scheme.version(), answers, x.ui().locale());
+            countSimulation(scheme.id());
             x.render(200, "simulator.jte", "d", scheme, "answers", typed, "errors", Map.of(), "result", result);
         } catch (InvalidAnswersException e) {
             x.render(400, "simulator.jte", "d", scheme, "answers", typed, "errors", errors(x.ui(), scheme, e));
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             throw new Exchange.NotFound();
+        }
+    }
+
+    /** One finished simulation, counted anonymously for the observatory (no account, no cookie): never an error. */
+    private void countSimulation(String schemeId) {
+        try {
+            var o = portal.observatoryOrNull();
+            if (o != null) {
+                o.simulated(schemeId);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SimulatorPage.class).debug("Simulation not counted: {}", e.toString());
         }
     }
 
