@@ -1,0 +1,13 @@
+package org.guichet.dossiers.internal.observatory;
+
+import org.guichet.dossiers.testing.TestPortal;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The summary's time at volume on PostgreSQL (GUICHET_TEST_POSTGRES_URL and -Dguichet.observatory.volume). */
+@EnabledIfEnvironmentVariable(named = TestPortal.POSTGRES_URL, matches = "jdbc:postgresql:.+")
+class PostgresObservatoryVolumeTest extends ObservatoryVolumeTest {
+    @Override
+    protected TestPortal.Kind kind() {
+        return TestPortal.Kind.POSTGRESQL;
+    }
+}
