@@ -44,7 +44,14 @@ public final class Ledger {
             Long organisationId, Instant at) {
         Timestamp t = Timestamp.from(at);
         switch (type) {
-            case "ACCOUNT_CREATED", "ACCOUNT_ACTIVATED" -> count(em, ALL_SCHEMES, day(at), type, 1);
+            // sign-ups are applicants' by construction; activations are counted for applicants only (staff and
+            // mediators activate invitations, which are not the applicants' funnel)
+            case "ACCOUNT_CREATED" -> count(em, ALL_SCHEMES, day(at), type, 1);
+            case "ACCOUNT_ACTIVATED" -> {
+                if (applicant(em, actorId)) {
+                    count(em, ALL_SCHEMES, day(at), type, 1);
+                }
+            }
             case "DOSSIER_CREATED" -> opened(em, dossierId, "MEDIATOR".equals(channel) ? organisationId : null);
             default -> { }
         }
@@ -222,6 +229,16 @@ public final class Ledger {
             update(em, "INSERT INTO OBSERVATORY_DAY (SCHEME_ID, DAY, MEASURE, N) VALUES (?1, ?2, ?3, ?4)", schemeId, d,
                     measure, n);
         }
+    }
+
+    private static boolean applicant(EntityManager em, Long accountId) {
+        if (accountId == null) {
+            return false;
+        }
+        List<?> roles = em.createNativeQuery("SELECT ROLES FROM ACCOUNT WHERE ID = ?1").setParameter(1, accountId)
+                .getResultList();
+        return !roles.isEmpty() && roles.get(0) != null && List.of(((String) roles.get(0)).split(",")).stream()
+                .anyMatch(r -> r.strip().equals("APPLICANT"));
     }
 
     /** Whether the dossier's row has this step's time (a row missing counts as reached: nothing to record). */
