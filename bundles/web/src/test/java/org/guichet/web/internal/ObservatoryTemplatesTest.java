@@ -86,6 +86,18 @@ class ObservatoryTemplatesTest {
         assertTrue(page(Locale.FRENCH, shown).contains("3 demandes sur 10 déposées avec de l'aide."), page(Locale.FRENCH, shown));
     }
 
+    /** The sample page, written to target/ with the portal's style sheet beside it (for screenshots of the page). */
+    @Test
+    void aSamplePageIsWrittenForScreenshots() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "observatory-sample");
+        java.nio.file.Files.createDirectories(dir.resolve("static"));
+        java.nio.file.Files.copy(java.nio.file.Path.of("src/main/resources/static/guichet.css"),
+                dir.resolve("static/guichet.css"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String html = page(Locale.FRENCH, summary()).replace("href=\"/static/", "href=\"static/");
+        java.nio.file.Files.writeString(dir.resolve("observatoire.html"), html);
+        assertTrue(html.contains("<h1>Observatoire des demandes</h1>") || html.contains("Observatoire des demandes"));
+    }
+
     @Test
     void csvCellsAreQuotedAndNeverFormulas() {
         assertEquals("a;\"b;c\";\"d\"\"e\";'=SUM(A1)\r\n",

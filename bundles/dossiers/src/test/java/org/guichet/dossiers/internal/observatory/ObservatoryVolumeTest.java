@@ -60,7 +60,7 @@ class ObservatoryVolumeTest {
                     Set.of(Role.DIRECTORATE), Set.of(), null));
             LocalDate today = LocalDate.now(PARIS);
             LocalDate from = today.minusYears(1).plusDays(1);
-            for (int run = 1; run <= 5; run++) {
+            for (int run = 1; run <= 10; run++) {
                 long t0 = System.nanoTime();
                 Summary s = observatory.summary(directorate, VT, from, today, null);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
