@@ -274,7 +274,8 @@ public final class ObservatoryPage {
     }
 
     private static Long stepCount(Summary s, String step) {
-        return s.funnel().stream().filter(x -> x.step().equals(step)).map(Summary.Step::count).findFirst().orElse(null);
+        // a suppressed step's count is null: Optional.map, not Stream.map (whose findFirst refuses a null)
+        return s.funnel().stream().filter(x -> x.step().equals(step)).findFirst().map(Summary.Step::count).orElse(null);
     }
 
     private static Count top(List<Count> cells) {

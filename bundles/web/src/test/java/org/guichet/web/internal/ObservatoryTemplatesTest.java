@@ -86,6 +86,18 @@ class ObservatoryTemplatesTest {
         assertTrue(page(Locale.FRENCH, shown).contains("3 demandes sur 10 déposées avec de l'aide."), page(Locale.FRENCH, shown));
     }
 
+    /** Few dossiers: every count of the funnel hidden, the page still says what it can (it once failed with a 500). */
+    @Test
+    void aPeriodWithHiddenStepsStillShows() {
+        Summary s = summary();
+        List<Step> hidden = s.funnel().stream().map(x -> x.unit().equals("dossiers")
+                ? new Step(x.step(), x.unit(), null, true) : x).toList();
+        Summary few = new Summary(s.schemeId(), s.from(), s.to(), null, 5, hidden, s.stops(), s.refusedAtUpload(),
+                s.channels(), s.assistance(), s.delays(), s.complements(), s.outcomes(), s.computedAt());
+        String fr = page(Locale.FRENCH, few);
+        assertTrue(fr.contains("<section id=\"parcours\"") && fr.contains("Trop peu de cas"), fr);
+    }
+
     /** The sample page, written to target/ with the portal's style sheet beside it (for screenshots of the page). */
     @Test
     void aSamplePageIsWrittenForScreenshots() throws Exception {
