@@ -295,7 +295,6 @@ class ObservatoryScenarioTest {
     @Test
     void theFunnelCountsWhatThePopulationDid() {
         Summary s = open.summary(directorate, VT, from, to, null);
-        System.out.println("Observatory summary of the scenario: " + s);
         assertEquals(List.of("SIMULATED", "ACCOUNT_CREATED", "ACCOUNT_ACTIVATED", "DOSSIER_OPENED", "ANSWERS_COMPLETE",
                 "DOCUMENTS_COMPLETE", "SUBMITTED", "DECIDED", "FIRST_PAYMENT"), s.funnel().stream().map(x -> x.step())
                 .toList());
