@@ -564,6 +564,14 @@ class WebPagesBrowserTest {
             String due = driver.findElement(By.id("echeances")).getText();
             assertTrue(due.contains(d.reference()) && due.contains("dans 3 jour(s)"), due);
             auditBoth(driver, wide, narrow, "supervision");
+            // the observatory of her scheme (issue 15): charts, tables, sentences and CSV links, no script; axe at both widths
+            submit(driver, driver.findElement(By.linkText("Observatoire des demandes")));
+            assertTrue(driver.getTitle().startsWith("Observatoire des demandes"), driver.getTitle());
+            assertTrue(driver.findElements(By.cssSelector("svg.obs-chart")).size() >= 5, "a chart per table");
+            assertTrue(driver.findElement(By.id("canaux")).getText().contains("Télécharger"), "each table's CSV");
+            auditBoth(driver, wide, narrow, "observatory");
+            screenshot(driver, "observatory-1280");
+            driver.get(dist.url("/instruction/supervision"));
 
             // a page out of date: meanwhile the dossier went to Cam; giving it to Bob from Ana is refused, at its field
             assertEquals(200, api.post("/instruction/dossiers/" + d.id() + "/assignment", Distribution.map("agentId",

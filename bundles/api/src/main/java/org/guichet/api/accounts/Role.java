@@ -11,5 +11,10 @@ public enum Role {
     /** oversees agents and their queues */
     SUPERVISOR,
     /** manages accounts, organisations and schemes */
-    ADMIN
+    ADMIN,
+    /**
+     * a member of the directorate that governs the schemes: reads the observatory's figures (issue 15), nothing else;
+     * it gives no access to any dossier
+     */
+    DIRECTORATE
 }

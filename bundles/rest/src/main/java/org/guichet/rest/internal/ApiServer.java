@@ -21,6 +21,7 @@ import org.guichet.api.dossiers.DossierService;
 import org.guichet.api.events.SchemeEventStore;
 import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.payments.PaymentService;
 import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
@@ -72,6 +73,7 @@ public class ApiServer {
     private volatile PartnerService partners;
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
+    private volatile ObservatoryService observatory;
     private volatile Metrics metrics;
     private volatile RateLimits limits;
     private volatile AdministrationData connectors;
@@ -91,7 +93,7 @@ public class ApiServer {
         factory.setAddress("/v1");
         factory.setServiceBeans(List.of(
                 new HealthResource(this::healthIndicators, () -> requiredIndicators, auth),
-                new SchemeResource(() -> registry, () -> evaluation, () -> events, () -> deployment, auth),
+                new SchemeResource(() -> registry, () -> evaluation, () -> events, () -> deployment, auth, () -> observatory),
                 new OpenApiResource(),
                 new AccountResource(() -> accounts, () -> partners, auth),
                 new DossierResource(() -> dossiers, () -> instruction, () -> payments, auth),
@@ -99,7 +101,8 @@ public class ApiServer {
                 new PartnerResource(() -> partners, () -> payments, auth),
                 new InstructionResource(() -> instruction, auth),
                 new PaymentResource(() -> payments, auth),
-                new SourceResource(() -> connectors, auth)));
+                new SourceResource(() -> connectors, auth),
+                new ObservatoryResource(() -> observatory, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -263,6 +266,10 @@ public class ApiServer {
     void setConnectors(AdministrationData s) { connectors = s; }
 
     void unsetConnectors(AdministrationData s) { if (connectors == s) { connectors = null; } }
+
+    void setObservatory(ObservatoryService s) { observatory = s; }
+
+    void unsetObservatory(ObservatoryService s) { if (observatory == s) { observatory = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import javax.ws.rs.core.Response;
 import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 import org.guichet.api.error.GuichetException.Kind;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.EvaluationContext;
@@ -50,14 +51,23 @@ public class SchemeResource {
     private final Supplier<SchemeEventStore> events;
     private final Supplier<SchemeDeployment> deployment;
     private final Authenticator auth;
+    /** Counts simulations anonymously for the observatory (absent: not counted). */
+    private final Supplier<ObservatoryService> observatory;
 
     SchemeResource(Supplier<SchemeRegistry> registry, Supplier<EvaluationService> evaluation,
             Supplier<SchemeEventStore> events, Supplier<SchemeDeployment> deployment, Authenticator auth) {
+        this(registry, evaluation, events, deployment, auth, () -> null);
+    }
+
+    SchemeResource(Supplier<SchemeRegistry> registry, Supplier<EvaluationService> evaluation,
+            Supplier<SchemeEventStore> events, Supplier<SchemeDeployment> deployment, Authenticator auth,
+            Supplier<ObservatoryService> observatory) {
         this.registry = registry;
         this.evaluation = evaluation;
         this.events = events;
         this.deployment = deployment;
         this.auth = auth;
+        this.observatory = observatory;
     }
 
     /** What a deployment or a promotion answers: the version, and where to follow its state. */
@@ -115,8 +125,10 @@ public class SchemeResource {
             SimulationRequest request)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
         Map<String, Object> answers = request == null || request.answers() == null ? Map.of() : request.answers();
-        return require(evaluation.get()).evaluate(id, blankToNull(version), date(date), audience(authorization),
-                answers, locale(lang, acceptLanguage), EvaluationContext.ANONYMOUS);
+        Evaluation result = require(evaluation.get()).evaluate(id, blankToNull(version), date(date),
+                audience(authorization), answers, locale(lang, acceptLanguage), EvaluationContext.ANONYMOUS);
+        Simulations.count(observatory.get(), id);
+        return result;
     }
 
     /**

@@ -107,7 +107,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
             AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class,
-            InstructionResource.class, PaymentResource.class, SourceResource.class);
+            InstructionResource.class, PaymentResource.class, SourceResource.class,
+            ObservatoryResource.class);
 
     /** Each component schema and the Java type whose JSON it describes. */
     static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
@@ -163,6 +164,11 @@ class OpenApiDocumentTest {
         RECORDS.put("BatchIssue", PaymentResource.Issue.class);
         RECORDS.put("SourceRequest", SourceResource.SourceRequest.class);
         RECORDS.put("DeployedVersion", SchemeResource.DeployedVersion.class);
+        // the observatory (issue 15)
+        record(org.guichet.api.observatory.Summary.class, org.guichet.api.observatory.Summary.Step.class,
+                org.guichet.api.observatory.Summary.Count.class, org.guichet.api.observatory.Summary.DocumentCount.class,
+                org.guichet.api.observatory.Summary.Delay.class, org.guichet.api.observatory.Summary.OrganisationHelp.class,
+                org.guichet.api.observatory.Summary.Assistance.class, org.guichet.api.observatory.Summary.Outcomes.class);
     }
 
     private static void record(Class<?>... types) {
@@ -403,6 +409,8 @@ class OpenApiDocumentTest {
             expect(where, "boolean", null, s, problems);
         } else if (raw == BigDecimal.class) {
             expect(where, "number", null, s, problems);
+        } else if (raw == double.class || raw == Double.class) {
+            expect(where, "number", "double", s, problems);
         } else if (raw == Instant.class) {
             expect(where, "string", "date-time", s, problems);
         } else if (raw == LocalDate.class) {

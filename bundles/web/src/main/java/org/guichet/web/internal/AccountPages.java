@@ -287,6 +287,9 @@ final class AccountPages {
         if (g.account().has(Role.MEDIATOR) && g.account().organisationId() != null) {
             return OrganisationPages.PATH + "#contenu";
         }
+        if (g.account().has(Role.DIRECTORATE)) {
+            return ObservatoryPage.PATH + "#contenu";
+        }
         return "/mes-demandes#contenu";
     }
 

@@ -8,6 +8,7 @@ import org.guichet.api.instruction.InstructionService;
 import org.guichet.api.mandates.MandateService;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.payments.PaymentService;
+import org.guichet.api.observatory.ObservatoryService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeDeployment;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -79,6 +80,9 @@ public class Portal {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AdministrationData connectors;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ObservatoryService observatory;
 
     private volatile BundleContext context;
 
@@ -188,6 +192,16 @@ public class Portal {
     /** Organisations, their keys, enrolments (the organisation's space, the admins' organisations page). */
     public PartnerService partners() {
         return present(partners, "PartnerService");
+    }
+
+    /** The observatory's figures (issue 15). */
+    public ObservatoryService observatory() {
+        return present(observatory, "ObservatoryService");
+    }
+
+    /** The observatory if it is there, else null: counting a simulation never stops the simulator. */
+    public ObservatoryService observatoryOrNull() {
+        return observatory;
     }
 
     /** Which scheme jars the web page may deploy (etc/org.guichet.schemes.cfg). */

@@ -13,6 +13,7 @@ public final class Routes {
     static final String MANDATES = "/mandats/*";
     static final String ADMIN = "/admin/*";
     static final String ORGANISATION = "/organisation/*";
+    static final String OBSERVATORY = "/observatoire/*";
 
     private Routes() { }
 
@@ -21,6 +22,7 @@ public final class Routes {
         Router r = new Router();
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
+        observatory(r, new ObservatoryPage(portal));
         applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
         accounts(r, new AccountPages(portal), new FranceConnectPages(portal));
         mandates(r, portal);
@@ -168,6 +170,12 @@ public final class Routes {
 
     private static void home(Router r, HomePage page) {
         r.get("/", page::home);
+    }
+
+    /** The observatory (issue 15): directorate, supervisors, and organisations for their own trainees. */
+    private static void observatory(Router r, ObservatoryPage page) {
+        r.get(ObservatoryPage.PATH, page::show);
+        r.get(ObservatoryPage.PATH + "/tableaux/{table}", page::csv);
     }
 
     private static void simulator(Router r, SimulatorPage page) {

@@ -74,6 +74,7 @@ public final class SimulatorPage {
             // the version shown is the version evaluated: the one served to this audience on that date
             Evaluation result = portal.evaluation().evaluate(scheme.id(), scheme.version(), v.date, v.audience, answers,
                     x.ui().locale(), EvaluationContext.ANONYMOUS);
+            countSimulation(scheme.id());
             x.render(200, "simulator.jte", "d", scheme, "answers", typed, "errors", Map.of(), "result", result,
                     "preview", v.preview, "date", v.dateText,
                     "easier", easier(x.ui(), scheme, result, offered()));
@@ -118,6 +119,18 @@ public final class SimulatorPage {
                     .allMatch(n -> d.field(n) != null && offered.contains(d.field(n).source()));
         }).map(RequiredDocument::label).toList();
         return new Easier(answers, documents);
+    }
+
+    /** One finished simulation, counted anonymously for the observatory (no account, no cookie): never an error. */
+    private void countSimulation(String schemeId) {
+        try {
+            var o = portal.observatoryOrNull();
+            if (o != null) {
+                o.simulated(schemeId);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SimulatorPage.class).debug("Simulation not counted: {}", e.toString());
+        }
     }
 
     /** Every error at once, in the order of the questions. */

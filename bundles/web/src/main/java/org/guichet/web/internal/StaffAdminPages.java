@@ -22,7 +22,8 @@ import org.guichet.api.scheme.SchemeInfo;
 public final class StaffAdminPages {
     static final String PATH = "/admin/comptes";
     /** the roles a staff account may hold, in the order the page shows them */
-    public static final List<Role> STAFF_ROLES = List.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+    public static final List<Role> STAFF_ROLES = List.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN,
+            Role.DIRECTORATE);
 
     private final Portal portal;
 

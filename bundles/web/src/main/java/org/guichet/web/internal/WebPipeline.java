@@ -37,7 +37,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @Designate(ocd = WebPipeline.Config.class)
 @HttpWhiteboardFilterName("guichet-pages-pipeline")
 @HttpWhiteboardFilterPattern({Routes.HOME, Routes.SIMULATOR, Routes.APPLICANT, Routes.ACCOUNTS, Routes.AGENT,
-        Routes.MANDATES, Routes.ADMIN, Routes.ORGANISATION})
+        Routes.MANDATES, Routes.ADMIN, Routes.ORGANISATION, Routes.OBSERVATORY})
 public class WebPipeline implements Filter {
     static final String UI = "guichet.ui";
     static final String CALLER = "guichet.caller";

@@ -958,7 +958,7 @@ public class AccountServiceImpl implements AccountService {
 
     // ---- staff lifecycle
 
-    private static final Set<Role> STAFF = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+    private static final Set<Role> STAFF = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.DIRECTORATE);
 
     @Override
     public Account disable(Caller admin, long accountId, String reason) {
@@ -1005,7 +1005,7 @@ public class AccountServiceImpl implements AccountService {
         requireAdmin(admin);
         if (roles == null || roles.isEmpty() || !STAFF.containsAll(roles)) {
             throw GuichetException.invalid("ROLES_INVALID", "roles", "Un compte du personnel a un ou plusieurs rôles"
-                    + " parmi AGENT, SUPERVISOR et ADMIN.");
+                    + " parmi AGENT, SUPERVISOR, ADMIN et DIRECTORATE.");
         }
         if (admin.accountId() == accountId && !roles.contains(Role.ADMIN)) {
             throw GuichetException.conflict("CANNOT_DEMOTE_SELF", "Vous ne pouvez pas retirer votre propre rôle"

@@ -22,7 +22,7 @@ import org.guichet.dossiers.internal.jpa.AccountEntity;
  * won; the caller ({@link AccountServiceImpl}) holds the transaction.
  */
 final class SecondFactors {
-    static final Set<Role> STAFF = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
+    static final Set<Role> STAFF = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN, Role.DIRECTORATE);
     static final int RECOVERY_CODES = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // 32 signs, none read as another

@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.activity;
 
 import java.sql.Timestamp;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import java.time.Instant;
 import java.util.List;
 import javax.persistence.EntityManager;
@@ -46,6 +47,8 @@ public final class Activity {
         e.organisationId = organisationId;
         e.detail = detail == null ? null : cut(detail, 4000);
         em.persist(e);
+        // the observatory's figures move with the event, in the same transaction (issue 15)
+        Ledger.onEvent(em, type, actorId, e.channel, dossierId, organisationId, e.occurredAt.toInstant());
         if (security(type)) {
             SECURITY.info("event={} actor={} onBehalfOf={} channel={} dossier={} organisation={}", type, actorId,
                     onBehalfOfId, channel, dossierId, organisationId);

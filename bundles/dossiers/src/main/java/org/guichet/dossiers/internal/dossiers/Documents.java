@@ -50,7 +50,15 @@ public final class Documents {
             }
             return found;
         });
-        DocumentFiles.Stored stored = files.store(content, def.acceptedTypes(), def.maxBytes(), def.label());
+        DocumentFiles.Stored stored;
+        try {
+            stored = files.store(content, def.acceptedTypes(), def.maxBytes(), def.label());
+        } catch (GuichetException refused) {
+            // refused by the checks at upload (type, size, content): counted for the observatory, then said
+            tx.run(em -> Milestones.refusedAtUpload(em, caller, access.dossier(em, caller, dossierId, Action.EDIT),
+                    def.id(), refused.code()));
+            throw refused;
+        }
         try {
             return insert(caller, dossierId, def, cleanFileName(fileName, def.id(), stored.mediaType()), stored, replaces);
         } finally {

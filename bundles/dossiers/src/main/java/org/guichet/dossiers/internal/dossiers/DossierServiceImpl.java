@@ -86,7 +86,9 @@ public class DossierServiceImpl implements DossierService {
         SchemeDescriptor d = opening.check(caller, schemeId, applicantId);
         return tx.call(em -> {
             DossierEntity e = opening.create(em, caller, d, applicantId);
-            return views.view(em, e, access.require(em, caller, e.id, Action.READ).standing(), FR);
+            Dossier v = views.view(em, e, access.require(em, caller, e.id, Action.READ).standing(), FR);
+            Milestones.note(em, caller, e, v.live());
+            return v;
         });
     }
 
@@ -144,14 +146,23 @@ public class DossierServiceImpl implements DossierService {
             Locale locale) {
         return tx.call(em -> {
             DossierEntity d = answers.save(em, caller, dossierId, given, expectedVersion);
-            return views.view(em, d, access.require(em, caller, d.id, Action.READ).standing(), locale);
+            Dossier v = views.view(em, d, access.require(em, caller, d.id, Action.READ).standing(), locale);
+            Milestones.note(em, caller, d, v.live());
+            return v;
         });
     }
 
     @Override
     public DossierDocument addDocument(Caller caller, long dossierId, String documentType, String fileName,
             InputStream content, Long replaces) {
-        return documents.add(caller, dossierId, documentType, fileName, content, replaces);
+        DossierDocument added = documents.add(caller, dossierId, documentType, fileName, content, replaces);
+        // the documents may be complete now: the observatory's step is noted in its own transaction, after the upload
+        tx.run(em -> {
+            DossierEntity d = access.dossier(em, caller, dossierId, Action.READ);
+            Milestones.note(em, caller, d, views.live(em, d, schemes.orNull(d), Json.readMap(d.answers),
+                    DossierViews.documents(em, d.id), FR));
+        });
+        return added;
     }
 
     @Override

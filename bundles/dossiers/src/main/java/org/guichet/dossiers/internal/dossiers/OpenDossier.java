@@ -23,6 +23,7 @@ import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
 import org.guichet.dossiers.internal.access.DossierAccess;
 import org.guichet.dossiers.internal.activity.Activity;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import org.guichet.dossiers.internal.jpa.AccountEntity;
 import org.guichet.dossiers.internal.jpa.DocumentEntity;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
@@ -195,6 +196,7 @@ public final class OpenDossier {
             Activity.record(em, "ANSWERS_PREFILLED", null, org, d.applicantId, Channel.PARTNER, d.id,
                     enrolment.organisationId, "Réponses venues de l'organisme de formation"
                             + (accepted ? ", acceptées" : "") + " : " + String.join(", ", filled));
+            Ledger.organisationAnswers(em, d.id, enrolment.organisationId, filled.size());
         }
         if (enrolment.certificateDocumentId != null && descriptor.document(CERTIFICATE) != null) {
             boolean has = em.createQuery("select count(x) from DocumentEntity x where x.dossierId = :d and"

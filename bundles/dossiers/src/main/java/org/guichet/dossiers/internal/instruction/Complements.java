@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.instruction;
 
 import org.guichet.dossiers.internal.dossiers.PortalFacts;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -101,6 +102,10 @@ public final class Complements {
         em.persist(c);
         desk.touch(d);
         em.flush();
+        for (String t : docs) {
+            Ledger.document(em, d.schemeId, Ledger.organisationOf(em, d.id), t, "ASKED_AGAIN", "COMPLEMENT",
+                    c.requestedAt.toInstant());
+        }
         Desk.record(em, agent, d, "COMPLEMENT_REQUESTED", "Complément demandé"
                 + (docs.isEmpty() ? "" : " ; documents : " + String.join(", ", docs))
                 + (flds.isEmpty() ? "" : " ; réponses : " + String.join(", ", flds)) + " ; avant le " + Desk.fr(due));
@@ -183,6 +188,7 @@ public final class Complements {
         }
         d.updatedAt = now;
         em.flush();
+        Ledger.waited(em, d.id, c.addressee, c.requestedAt.toInstant(), now.toInstant());
         Activity.record(em, "COMPLEMENT_ANSWERED", actorId, actorName, onBehalfOf, channel, d.id, organisationId,
                 "Complément envoyé" + (answer == null ? "" : " : " + answer));
         OutgoingMail notice = null;

@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.instruction;
 
 import java.io.ByteArrayInputStream;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -318,6 +319,8 @@ final class Decisions {
         d.decidedAt = x.decidedAt;
         desk.touch(d);
         em.flush();
+        Ledger.decided(em, d, plan.grant(), plan.grant() || plan.reasons().isEmpty() ? null
+                : plan.reasons().get(0).code());
         Desk.record(em, agent, d, correction ? "DECISION_CORRECTED" : "DECIDED", (plan.grant() ? "Aide accordée : "
                 + Mails.euros(x.amount) : "Aide refusée : " + plan.reasons().stream().map(Reason::label)
                 .collect(Collectors.joining(" ; "))) + (plan.justification() == null ? "" : " — " + plan.justification()));

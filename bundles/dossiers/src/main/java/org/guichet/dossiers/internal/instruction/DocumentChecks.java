@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.instruction;
 
 import java.util.List;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import javax.persistence.EntityManager;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.error.GuichetException;
@@ -58,6 +59,10 @@ final class DocumentChecks {
         em.persist(e);
         desk.touch(d);
         em.flush();
+        if ("REJECTED".equals(status)) {
+            Ledger.document(em, d.schemeId, Ledger.organisationOf(em, d.id), doc.documentType, "REJECTED",
+                    reasonCode, e.checkedAt.toInstant());
+        }
         Desk.record(em, agent, d, "DOCUMENT_CHECKED", doc.documentType + " (" + doc.fileName + ") : "
                 + ("ACCEPTED".equals(status) ? "accepté" : "refusé — " + label(reasonCode)));
         return view(em, e);

@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.instruction;
 
 import java.sql.Timestamp;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,7 @@ final class PhoneCalls {
             Activity.record(em, "PHONE_CALL_ENDED", agent.accountId(), agent.displayName(), c.applicantId,
                     Channel.PHONE, c.dossierId, null, "Appel terminé (" + seconds(c, now) + " s)"
                             + (o == null ? "" : " : " + o));
+            Ledger.phoneCall(em, c.dossierId, seconds(c, now), now);
         }
         return view(em, c, now);
     }

@@ -1,6 +1,7 @@
 package org.guichet.dossiers.internal.payments;
 
 import java.io.IOException;
+import org.guichet.dossiers.internal.observatory.Ledger;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -345,6 +346,7 @@ public class PaymentServiceImpl implements PaymentService {
                 p.paidOn = b.paidOn;
                 Activity.record(em, "PAID", agent.accountId(), agent.displayName(), null, Channel.AGENT, p.dossierId, null,
                         "Versement " + p.month + " de " + p.payableAmount + " € fait le " + day);
+                Ledger.paid(em, p.dossierId, p.promisedDate == null ? null : p.promisedDate.toLocalDate(), day);
                 byDossier.computeIfAbsent(p.dossierId, k -> new ArrayList<>()).add(p);
             }
             List<OutgoingMail> notices = new ArrayList<>();
