@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(9, real.currentVersion());
+        assertEquals(11, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -66,6 +66,17 @@ class SchemaMigratorTest {
                     + " FROM ACCOUNT");
             s.executeUpdate("INSERT INTO SECOND_STEP (TOKEN_HASH, ACCOUNT_ID, METHOD, ATTEMPTS, CREATED_AT, EXPIRES_AT)"
                     + " SELECT 't', ID, 'PASSWORD', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM ACCOUNT");
+            // V11: an impact run, a changed dossier of it, and its slot: one run at a time per scheme version
+            s.executeUpdate("INSERT INTO IMPACT_RUN (SCHEME_ID, CANDIDATE_VERSION, PERIOD_FROM, PERIOD_TO, STATE,"
+                    + " DONE_COUNT, TOTAL_COUNT, FAILED_COUNT, STARTED_BY, STARTED_BY_NAME, CREATED_AT) SELECT 'vt',"
+                    + " '2.0.0', CURRENT_DATE, CURRENT_DATE, 'QUEUED', 0, 0, 0, ID, 'A', CURRENT_TIMESTAMP FROM ACCOUNT");
+            s.executeUpdate("INSERT INTO IMPACT_CHANGE (RUN_ID, DOSSIER_ID, REFERENCE, DOSSIER_STATE, ELIGIBLE_BEFORE,"
+                    + " ELIGIBLE_AFTER, AMOUNT_BEFORE) SELECT ID, 1, 'VT-1', 'GRANTED', 1, 0, 10.5"
+                    + " FROM IMPACT_RUN");
+            s.executeUpdate("INSERT INTO IMPACT_SLOT (SCHEME_ID, CANDIDATE_VERSION, RUN_ID) VALUES ('vt', '2.0.0', 1)");
+            SQLException secondRun = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO IMPACT_SLOT (SCHEME_ID, CANDIDATE_VERSION, RUN_ID) VALUES ('vt', '2.0.0', 2)"));
+            assertEquals("23505", secondRun.getSQLState());
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
