@@ -56,9 +56,32 @@ final class Replay {
     }
 
     private final EvaluationService evaluation;
+    /** time spent in the engine, for the run's log line (the rest is the database and JSON) */
+    final java.util.concurrent.atomic.LongAdder evaluationNanos = new java.util.concurrent.atomic.LongAdder();
 
-    Replay(EvaluationService evaluation) {
+    private final java.util.concurrent.ExecutorService helpers;
+    private final int threads;
+
+    /**
+     * @param threads how many threads evaluate a page at once (the worker and {@code threads - 1} helpers); 1 for
+     *                the worker alone
+     */
+    Replay(EvaluationService evaluation, int threads) {
         this.evaluation = evaluation;
+        this.threads = Math.max(1, threads);
+        this.helpers = this.threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(this.threads - 1,
+                r -> {
+                    Thread t = new Thread(r, "guichet-impact-evaluation");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.NORM_PRIORITY - 1);
+                    return t;
+                });
+    }
+
+    void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 
     static Timestamp startOf(LocalDate day) {
@@ -94,11 +117,11 @@ final class Replay {
         Map<Long, Long> persons = new HashMap<>();
         rows.forEach(r -> persons.put((Long) r[0], (Long) r[3]));
         Map<Long, EvaluationContext> facts = PortalFacts.ofAll(em, persons);
-        List<Outcome> outcomes = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
+        List<Outcome> outcomes = evaluateAll(run, rows, facts);
+        for (int k = 0; k < rows.size(); k++) {
+            Object[] r = rows.get(k);
             long id = (Long) r[0];
-            Outcome o = replay(run, (String) r[4], (String) r[5], facts.get(id));
-            outcomes.add(o);
+            Outcome o = outcomes.get(k);
             if (o.diff() == null || o.diff().changed()) {
                 em.persist(change(run.id, id, (String) r[1], String.valueOf(r[2]), o));
             }
@@ -109,6 +132,43 @@ final class Replay {
             run.lastDossierId = id;
         }
         return outcomes;
+    }
+
+    /**
+     * The page's dossiers evaluated on the helper threads, in slices (the engine is thread-safe, the work pure); on
+     * the calling thread alone without helpers. Writing stays on the transaction's thread.
+     */
+    private List<Outcome> evaluateAll(ImpactRunEntity run, List<Object[]> rows, Map<Long, EvaluationContext> facts) {
+        Outcome[] out = new Outcome[rows.size()];
+        int slices = helpers == null ? 1 : threads;
+        int size = (rows.size() + slices - 1) / slices;
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += size) {
+            int start = from;
+            int end = Math.min(rows.size(), from + size);
+            Runnable slice = () -> {
+                for (int k = start; k < end; k++) {
+                    Object[] r = rows.get(k);
+                    out[k] = replay(run, (String) r[4], (String) r[5], facts.get((Long) r[0]));
+                }
+            };
+            if (helpers == null || end == rows.size()) {
+                slice.run();
+            } else {
+                futures.add(helpers.submit(slice));
+            }
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrompu par l'arrêt du guichet : relancez le calcul.", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException x ? x : new IllegalStateException(e.getCause());
+            }
+        }
+        return List.of(out);
     }
 
     /** One dossier: a failure of its own (answers the candidate refuses, a rule that throws) is its outcome. */
@@ -125,6 +185,7 @@ final class Replay {
             return Outcome.failed("Aucune évaluation enregistrée à comparer.");
         }
         Evaluation after;
+        long t0 = System.nanoTime();
         try {
             after = evaluation.evaluate(run.schemeId, run.candidateVersion, answers, Locale.FRENCH,
                     facts == null ? EvaluationContext.ANONYMOUS : facts);
@@ -137,6 +198,8 @@ final class Replay {
             // a rule that fails on this dossier's answers: a defect of the candidate, counted and shown
             return Outcome.failed("Échec de l'évaluation par la version " + run.candidateVersion + " : "
                     + limit(String.valueOf(e.getMessage()), 300));
+        } finally {
+            evaluationNanos.add(System.nanoTime() - t0);
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (Evaluation e : List.of(before, after)) {
