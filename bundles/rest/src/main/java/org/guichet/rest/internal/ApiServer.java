@@ -25,6 +25,7 @@ import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
+import org.guichet.api.impact.ImpactService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -69,6 +70,7 @@ public class ApiServer {
     private volatile PartnerService partners;
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
+    private volatile ImpactService impact;
     private volatile Metrics metrics;
     private volatile RateLimits limits;
     private Server server;
@@ -94,7 +96,8 @@ public class ApiServer {
                 new MandateResource(() -> mandates, auth),
                 new PartnerResource(() -> partners, () -> payments, auth),
                 new InstructionResource(() -> instruction, auth),
-                new PaymentResource(() -> payments, auth)));
+                new PaymentResource(() -> payments, auth),
+                new ImpactResource(() -> impact, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -246,6 +249,12 @@ public class ApiServer {
     void setPayments(PaymentService s) { payments = s; }
 
     void unsetPayments(PaymentService s) { if (payments == s) { payments = null; } }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setImpact(ImpactService s) { impact = s; }
+
+    void unsetImpact(ImpactService s) { if (impact == s) { impact = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

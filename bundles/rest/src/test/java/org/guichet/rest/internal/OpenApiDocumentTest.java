@@ -107,7 +107,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
             AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class,
-            InstructionResource.class, PaymentResource.class);
+            InstructionResource.class, PaymentResource.class, ImpactResource.class);
 
     /** Each component schema and the Java type whose JSON it describes. */
     static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
@@ -161,6 +161,12 @@ class OpenApiDocumentTest {
         RECORDS.put("DocumentCheckRequest", InstructionResource.Check.class);
         RECORDS.put("NewComplementRequest", InstructionResource.Complement.class);
         RECORDS.put("BatchIssue", PaymentResource.Issue.class);
+        record(ImpactResource.ImpactPeriod.class, ImpactResource.ImpactStatus.class, org.guichet.api.impact.ImpactRunState.class,
+                org.guichet.api.impact.ImpactRun.class, org.guichet.api.impact.ImpactResults.class,
+                org.guichet.api.impact.ImpactChange.class, org.guichet.api.impact.ImpactChanges.class);
+        RECORDS.put("ImpactCount", org.guichet.api.impact.ImpactResults.Count.class);
+        RECORDS.put("ImpactAmountBand", org.guichet.api.impact.ImpactResults.AmountBand.class);
+        RECORDS.put("ImpactMonthTotal", org.guichet.api.impact.ImpactResults.MonthTotal.class);
     }
 
     private static void record(Class<?>... types) {
