@@ -26,6 +26,7 @@ public final class Routes {
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
+        impact(r, new ImpactPage(portal));
         staff(r, new StaffAdminPages(portal));
         organisation(r, new OrganisationPages(portal));
         organisations(r, new OrganisationAdminPages(portal));
@@ -127,6 +128,13 @@ public final class Routes {
     private static void admin(Router r, SchemeAdminPages page) {
         r.get(SchemeAdminPages.PATH, page::list);
         r.post(SchemeAdminPages.PATH, page::deploy);
+    }
+
+    /** The impact of a candidate scheme version (/admin/dispositifs/{scheme}/{version}/impact). */
+    private static void impact(Router r, ImpactPage page) {
+        r.get(ImpactPage.PATH, page::show);
+        r.post(ImpactPage.PATH, page::start);
+        r.get(ImpactPage.PATH + "/export.csv", page::csv);
     }
 
     /** The admins' staff page (/admin/comptes). */
