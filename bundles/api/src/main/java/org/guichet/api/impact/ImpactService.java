@@ -25,6 +25,12 @@ public interface ImpactService {
      */
     ImpactRun start(Caller staff, String schemeId, String candidateVersion, LocalDate from, LocalDate to);
 
+    /**
+     * Whether a version of a scheme is a candidate whose impact can be measured (not the version new dossiers get,
+     * and one the engine can evaluate). Not a secret: the schemes page uses it to offer the impact page.
+     */
+    boolean isCandidate(String schemeId, String version);
+
     /** A run, by id (404 IMPACT_RUN_NOT_FOUND). */
     ImpactRun run(Caller staff, long runId);
 

@@ -50,6 +50,11 @@ class ImpactResourceTest {
         }
 
         @Override
+        public boolean isCandidate(String schemeId, String v) {
+            return v.equals("2.0.0");
+        }
+
+        @Override
         public ImpactRun run(Caller staff, long runId) {
             return DONE;
         }

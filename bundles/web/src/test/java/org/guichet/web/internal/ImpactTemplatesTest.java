@@ -102,6 +102,19 @@ class ImpactTemplatesTest {
     }
 
     @Test
+    void theSchemesPageOffersTheImpactOfACandidateVersionOnly() {
+        List<SchemeInfo> schemes = List.of(INFO, new SchemeInfo("vocational-training", "1.0.0", SchemeState.ACTIVE,
+                new LocalizedText("Formation", null), 2, "org.guichet.vt", "1.0.0", Instant.now(), 1L, List.of(),
+                List.of()));
+        String html = render("admin/schemes.jte", "ui", FR, "schemes", schemes, "admin", true, "errors", noErrors,
+                "impact", java.util.Set.of("vocational-training@0.9.0"));
+        assertTrue(html.contains("<a href=\"/admin/dispositifs/vocational-training/0.9.0/impact\">Mesurer l&#39;impact"
+                + " de la version 0.9.0</a>") || html.contains("/admin/dispositifs/vocational-training/0.9.0/impact\">"
+                + "Mesurer l'impact de la version 0.9.0</a>"), html);
+        assertFalse(html.contains("1.0.0/impact"), "the version new dossiers get has no impact to measure");
+    }
+
+    @Test
     void bandsInWords() {
         assertEquals("Aucun changement", ImpactPage.band(FR, BigDecimal.ZERO, BigDecimal.ZERO));
         assertTrue(ImpactPage.band(FR, null, new BigDecimal("-1000")).endsWith("ou moins"));

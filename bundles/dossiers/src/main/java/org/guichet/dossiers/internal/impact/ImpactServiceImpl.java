@@ -44,6 +44,7 @@ public class ImpactServiceImpl implements ImpactService {
     private static final Logger LOG = LoggerFactory.getLogger(ImpactServiceImpl.class);
 
     private final Tx tx;
+    private final SchemeRegistry registry;
     private final ImpactRuns runs;
     private final Replay replay;
     private final Clock clock;
@@ -65,6 +66,7 @@ public class ImpactServiceImpl implements ImpactService {
     public ImpactServiceImpl(EntityManagerFactory emf, SchemeRegistry registry, EvaluationService evaluation,
             Clock clock, Executor worker) {
         this.tx = new Tx(emf);
+        this.registry = registry;
         this.runs = new ImpactRuns(registry, clock);
         // the machine's cores, two at most: a run must leave room for the portal's requests
         this.replay = new Replay(evaluation, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -157,6 +159,11 @@ public class ImpactServiceImpl implements ImpactService {
                         again.toString());
             }
         }
+    }
+
+    @Override
+    public boolean isCandidate(String schemeId, String version) {
+        return ImpactCandidates.find(registry, schemeId, version).isPresent();
     }
 
     @Override
