@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guichet.api.accounts.Caller;
-import org.guichet.api.accounts.Role;
 import org.guichet.api.error.GuichetException;
 import org.guichet.api.impact.ImpactChanges;
 import org.guichet.api.impact.ImpactCsv;
@@ -148,15 +147,9 @@ public final class ImpactPage {
         return portal.impact();
     }
 
-    /** Admins and supervisors; the service then decides for the scheme (403 for a supervisor of another). */
+    /** The schemes pages' gate (admins and supervisors); the service then decides for the scheme. */
     private static Caller allowed(Exchange x) throws IOException {
-        Caller c = x.caller();
-        if (!c.has(Role.ADMIN) && !c.has(Role.SUPERVISOR)) {
-            x.render(403, "refused.jte", "title", x.ui().t("impact.forbidden.title"), "message",
-                    x.ui().t("impact.forbidden.text"));
-            return null;
-        }
-        return c;
+        return SchemeAdminPages.allowed(x);
     }
 
     /** A band of amount differences in words: « de −500 € à −100 € », « aucun changement », « 1 000 € ou plus ». */

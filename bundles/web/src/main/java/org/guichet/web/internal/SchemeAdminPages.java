@@ -150,7 +150,7 @@ final class SchemeAdminPages {
     }
 
     /** Directorates (supervisors) and admins; anyone else is told so, and nobody signed in goes to sign in. */
-    private static Caller allowed(Exchange x) throws IOException {
+    static Caller allowed(Exchange x) throws IOException {
         Caller c = x.caller();
         if (!c.has(Role.ADMIN) && !c.has(Role.SUPERVISOR)) {
             x.render(403, "refused.jte", "title", x.ui().t("admin.forbidden.title"), "message",
