@@ -111,7 +111,8 @@ public class ImpactResource {
             // the same refusal as the results: the list is complete only at the end
             service().results(caller, run.id());
         }
-        // read before answering, so that a refusal is a JSON error and not a cut file (at most a few thousand rows)
+        // read before answering, so that a refusal is a JSON error and not a cut file (16,000 changed dossiers of a
+        // 100,000-dossier run make about 2 MB)
         StringBuilder body = new StringBuilder(ImpactCsv.HEADER).append("\r\n");
         service().eachChange(caller, run.id(), c -> body.append(ImpactCsv.line(c)).append("\r\n"));
         StreamingOutput out = os -> {
