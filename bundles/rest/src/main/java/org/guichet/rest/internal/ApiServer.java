@@ -27,6 +27,7 @@ import org.guichet.api.metrics.Metrics;
 import org.guichet.api.partners.PartnerService;
 import org.guichet.api.health.HealthIndicator;
 import org.guichet.api.health.HealthStatus;
+import org.guichet.api.impact.ImpactService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeDeployment;
 import org.guichet.api.scheme.SchemeRegistry;
@@ -74,6 +75,7 @@ public class ApiServer {
     private volatile InstructionService instruction;
     private volatile PaymentService payments;
     private volatile ObservatoryService observatory;
+    private volatile ImpactService impact;
     private volatile Metrics metrics;
     private volatile RateLimits limits;
     private volatile AdministrationData connectors;
@@ -102,7 +104,9 @@ public class ApiServer {
                 new InstructionResource(() -> instruction, auth),
                 new PaymentResource(() -> payments, auth),
                 new SourceResource(() -> connectors, auth),
-                new ObservatoryResource(() -> observatory, auth)));
+                new ObservatoryResource(() -> observatory, auth),
+
+                new ImpactResource(() -> impact, auth)));
         // uploads beyond this are cut by CXF itself; each document type's own (smaller) limit is checked while
         // the file streams in, with a clear 413
         factory.setProperties(Map.of("attachment-max-size", String.valueOf(MAX_UPLOAD_BYTES),
@@ -270,6 +274,10 @@ public class ApiServer {
     void setObservatory(ObservatoryService s) { observatory = s; }
 
     void unsetObservatory(ObservatoryService s) { if (observatory == s) { observatory = null; } }
+
+    void setImpact(ImpactService s) { impact = s; }
+
+    void unsetImpact(ImpactService s) { if (impact == s) { impact = null; } }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

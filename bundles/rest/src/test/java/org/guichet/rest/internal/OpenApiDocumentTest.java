@@ -108,7 +108,8 @@ class OpenApiDocumentTest {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, SchemeResource.class, OpenApiResource.class,
             AccountResource.class, DossierResource.class, MandateResource.class, PartnerResource.class,
             InstructionResource.class, PaymentResource.class, SourceResource.class,
-            ObservatoryResource.class);
+            ObservatoryResource.class,
+            ImpactResource.class);
 
     /** Each component schema and the Java type whose JSON it describes. */
     static final Map<String, Class<?>> RECORDS = new LinkedHashMap<>();
@@ -169,6 +170,12 @@ class OpenApiDocumentTest {
                 org.guichet.api.observatory.Summary.Count.class, org.guichet.api.observatory.Summary.DocumentCount.class,
                 org.guichet.api.observatory.Summary.Delay.class, org.guichet.api.observatory.Summary.OrganisationHelp.class,
                 org.guichet.api.observatory.Summary.Assistance.class, org.guichet.api.observatory.Summary.Outcomes.class);
+        record(ImpactResource.ImpactPeriod.class, ImpactResource.ImpactStatus.class, org.guichet.api.impact.ImpactRunState.class,
+                org.guichet.api.impact.ImpactRun.class, org.guichet.api.impact.ImpactResults.class,
+                org.guichet.api.impact.ImpactChange.class, org.guichet.api.impact.ImpactChanges.class);
+        RECORDS.put("ImpactCount", org.guichet.api.impact.ImpactResults.Count.class);
+        RECORDS.put("ImpactAmountBand", org.guichet.api.impact.ImpactResults.AmountBand.class);
+        RECORDS.put("ImpactMonthTotal", org.guichet.api.impact.ImpactResults.MonthTotal.class);
     }
 
     private static void record(Class<?>... types) {

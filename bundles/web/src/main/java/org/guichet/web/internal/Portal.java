@@ -84,6 +84,10 @@ public class Portal {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ObservatoryService observatory;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.guichet.api.impact.ImpactService impact;
+
     private volatile BundleContext context;
 
     /** Thrown when a service the page needs is not (yet, or no longer) there. */
@@ -207,6 +211,11 @@ public class Portal {
     /** Which scheme jars the web page may deploy (etc/org.guichet.schemes.cfg). */
     public SchemeTrust schemeTrust() {
         return present(schemeTrust, "SchemeTrust");
+    }
+
+    /** Impact runs of candidate scheme versions (the impact page). */
+    public org.guichet.api.impact.ImpactService impact() {
+        return present(impact, "ImpactService");
     }
 
     /** This bundle's context (scheme deployment installs bundles through it). */

@@ -28,6 +28,7 @@ public final class Routes {
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));
+        impact(r, new ImpactPage(portal));
         staff(r, new StaffAdminPages(portal));
         organisation(r, new OrganisationPages(portal));
         organisations(r, new OrganisationAdminPages(portal));
@@ -135,6 +136,13 @@ public final class Routes {
         r.post(SchemeAdminPages.PATH, page::deploy);
         r.post(SchemeAdminPages.PATH + "/zip", page::deployZip);
         r.post(SchemeAdminPages.PATH + "/promotion", page::promote);
+    }
+
+    /** The impact of a candidate scheme version (/admin/dispositifs/{scheme}/{version}/impact). */
+    private static void impact(Router r, ImpactPage page) {
+        r.get(ImpactPage.PATH, page::show);
+        r.post(ImpactPage.PATH, page::start);
+        r.get(ImpactPage.PATH + "/export.csv", page::csv);
     }
 
     /** The admins' staff page (/admin/comptes). */

@@ -221,14 +221,25 @@ final class SchemeAdminPages {
         show(x, c, status, portal.registry().list(), Map.of(field, error), null);
     }
 
-    private static void show(Exchange x, Caller c, int status, List<SchemeInfo> schemes, Map<String, String> errors,
+    private void show(Exchange x, Caller c, int status, List<SchemeInfo> schemes, Map<String, String> errors,
             String done) throws IOException {
         x.render(status, "admin/schemes.jte", "schemes", schemes, "admin", c.has(Role.ADMIN), "secondFactor",
-                c.secondFactor(), "errors", errors, "done", done);
+                c.secondFactor(), "errors", errors, "done", done, "impact", candidates(schemes));
+    }
+
+    /** "id@version" of the versions whose impact can be measured (none while the impact service is away). */
+    private java.util.Set<String> candidates(List<SchemeInfo> schemes) {
+        try {
+            org.guichet.api.impact.ImpactService impact = portal.impact();
+            return schemes.stream().filter(i -> impact.isCandidate(i.id(), i.version()))
+                    .map(i -> i.id() + "@" + i.version()).collect(java.util.stream.Collectors.toSet());
+        } catch (Portal.Unavailable e) {
+            return java.util.Set.of();
+        }
     }
 
     /** Directorates (supervisors) and admins; anyone else is told so, and nobody signed in goes to sign in. */
-    private static Caller allowed(Exchange x) throws IOException {
+    static Caller allowed(Exchange x) throws IOException {
         Caller c = x.caller();
         if (!c.has(Role.ADMIN) && !c.has(Role.SUPERVISOR)) {
             x.render(403, "refused.jte", "title", x.ui().t("admin.forbidden.title"), "message",

@@ -1,9 +1,13 @@
 package org.guichet.dossiers.internal.dossiers;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.persistence.EntityManager;
 import org.guichet.api.scheme.AnswerSource;
 import org.guichet.api.scheme.EvaluationContext;
@@ -25,16 +29,39 @@ public final class PortalFacts {
         if (d.applicantId == null) {
             return EvaluationContext.ANONYMOUS;
         }
-        List<Object[]> rows = em.createQuery("select o.schemeId, x.schemeVersion, o.schemeVersion, x.outcome,"
-                + " x.decidedAt, x.amount from DecisionEntity x, DossierEntity o where x.dossierId = o.id"
-                + " and o.applicantId = :person and o.id <> :self and x.id = (select max(y.id) from DecisionEntity y"
-                + " where y.dossierId = o.id) order by x.decidedAt, x.id", Object[].class)
-                .setParameter("person", d.applicantId).setParameter("self", d.id).getResultList();
-        return EvaluationContext.person(rows.stream().map(r -> new PastDecision((String) r[0],
-                (String) (r[1] != null ? r[1] : r[2]), (String) r[3],
-                ((Timestamp) r[4]).toInstant().atZone(OpenDossier.PARIS).toLocalDate(),
-                "GRANTED".equals(r[3]) ? (java.math.BigDecimal) r[5] : null)).toList())
-                .withSourcedAnswers(sourced(d));
+        return ofAll(em, Map.of(d.id, d.applicantId)).get(d.id).withSourcedAnswers(sourced(d));
+    }
+
+    /**
+     * The portal facts of many dossiers in one query (no N+1 when the impact of a version replays thousands):
+     * dossier id → its applicant id in, dossier id → context out, each dossier's own decision left out as above.
+     */
+    public static Map<Long, EvaluationContext> ofAll(EntityManager em, Map<Long, Long> applicantOfDossier) {
+        Map<Long, EvaluationContext> out = new HashMap<>();
+        Set<Long> persons = new HashSet<>(applicantOfDossier.values());
+        persons.remove(null);
+        Map<Long, List<Object[]>> byPerson = new HashMap<>();
+        if (!persons.isEmpty()) {
+            em.createQuery("select o.applicantId, o.id, o.schemeId, x.schemeVersion, o.schemeVersion, x.outcome,"
+                    + " x.decidedAt, x.amount from DecisionEntity x, DossierEntity o where x.dossierId = o.id"
+                    + " and o.applicantId in :persons and x.id = (select max(y.id) from DecisionEntity y"
+                    + " where y.dossierId = o.id) order by x.decidedAt, x.id", Object[].class)
+                    .setParameter("persons", persons).getResultList()
+                    .forEach(r -> byPerson.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r));
+        }
+        applicantOfDossier.forEach((dossier, person) -> {
+            if (person == null) {
+                out.put(dossier, EvaluationContext.ANONYMOUS);
+                return;
+            }
+            out.put(dossier, EvaluationContext.person(byPerson.getOrDefault(person, List.of()).stream()
+                    .filter(r -> !((Long) r[1]).equals(dossier))
+                    .map(r -> new PastDecision((String) r[2], (String) (r[3] != null ? r[3] : r[4]), (String) r[5],
+                            ((Timestamp) r[6]).toInstant().atZone(OpenDossier.PARIS).toLocalDate(),
+                            "GRANTED".equals(r[5]) ? (BigDecimal) r[7] : null))
+                    .toList()));
+        });
+        return out;
     }
 
     /** The answers an administration gave (their tag names one), so that the documents they replace are dropped. */

@@ -3,8 +3,6 @@ package org.guichet.dossiers.internal.instruction;
 import org.guichet.dossiers.internal.dossiers.PortalFacts;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.guichet.api.accounts.Caller;
 import org.guichet.api.error.GuichetException;
@@ -13,11 +11,11 @@ import org.guichet.api.instruction.Reevaluation;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.InvalidAnswersException;
-import org.guichet.api.scheme.RequiredDocument;
 import org.guichet.api.scheme.SchemeNotFoundException;
 import org.guichet.api.scheme.SchemeUnavailableException;
 import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.jpa.DossierEntity;
+import org.guichet.dossiers.internal.shared.EvaluationDiff;
 import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Move;
 import org.guichet.dossiers.internal.lifecycle.DossierLifecycle.Transition;
 
@@ -71,16 +69,11 @@ final class Reevaluations {
         } catch (SchemeNotFoundException | SchemeUnavailableException e) {
             throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", "version", e.getMessage());
         }
-        Set<String> docsBefore = before == null ? Set.of()
-                : before.requiredDocuments().stream().map(RequiredDocument::id).collect(Collectors.toSet());
-        Set<String> docsAfter = after.requiredDocuments().stream().map(RequiredDocument::id).collect(Collectors.toSet());
+        EvaluationDiff diff = EvaluationDiff.of(before, after);
         boolean open = d.state().underInstruction();
         return new Reevaluation(d.schemeVersion, version, before, after,
-                before == null || before.eligible() != after.eligible(),
-                docsAfter.stream().filter(x -> !docsBefore.contains(x)).sorted().toList(),
-                docsBefore.stream().filter(x -> !docsAfter.contains(x)).sorted().toList(),
-                before == null || before.amount() == null ? null : before.amount().total(),
-                after.amount() == null ? null : after.amount().total(), open,
+                diff.eligibilityChanged(), diff.documentsAdded(), diff.documentsDropped(), diff.amountBefore(),
+                diff.amountAfter(), open,
                 open ? null : "Ce dossier est déjà décidé : une nouvelle version ne le change pas. Si la décision doit"
                         + " changer, prenez une nouvelle décision motivée.");
     }
