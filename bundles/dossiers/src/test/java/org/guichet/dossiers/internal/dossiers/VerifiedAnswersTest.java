@@ -91,4 +91,39 @@ class VerifiedAnswersTest {
         assertEquals(AnswerSource.FRANCECONNECT,
                 AnswerSource.Origin.parse(saved.answerSources().get("birthDate")).orElseThrow().source());
     }
+
+    @Test
+    void savesAtOnceOnADraftThatCatchesUpAllLandAndTheBirthDateIsPutOnce() throws Exception {
+        Caller lea = g.applicant("Lea");
+        Dossier d = g.dossiers.create(lea, VT, null);
+        VerifiedIdentity who = new VerifiedIdentity(VerifiedIdentity.FRANCECONNECT, "sub-lea", "Léa", "MARTIN",
+                LocalDate.of(2001, 8, 24), "lea@example.fr", "eidas1");
+        g.accounts.signInWithVerifiedIdentity(who);
+        g.accounts.linkVerifiedIdentity(who, g.portal.mail().lastCode("lea@example.fr").orElseThrow());
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Dossier>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int km = 10 + i;
+                saves.add(pool.submit(() -> {
+                    go.await();
+                    return g.dossiers.saveAnswers(lea, d.id(), Map.of("homeToTrainingKm", km), null);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Dossier> f : saves) {
+                f.get(); // each lands (Tx replays a conflict); none is refused
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Dossier now = g.dossiers.get(lea, d.id());
+        assertEquals("2001-08-24", now.answers().get("birthDate"));
+        assertEquals(AnswerSource.FRANCECONNECT,
+                AnswerSource.Origin.parse(now.answerSources().get("birthDate")).orElseThrow().source());
+        assertEquals(1, now.history().stream().filter(e -> e.type().equals("ANSWERS_FROM_ADMINISTRATION")).count(),
+                "put once, not by every save");
+    }
 }
