@@ -58,12 +58,7 @@ class TwoOrdealsMeasuredTest {
         dist.setConfig("org.guichet.connectors.cfg", "base.url", stub.baseUrl());
         dist.setConfig("org.guichet.connectors.cfg", "api.key", ApiParticulierStub.KEY);
         op = new TestProvider(dist.url("/compte/franceconnect/retour"), dist.url("/"));
-        String fc = "org.guichet.franceconnect.cfg";
-        dist.setConfig(fc, "issuer", op.issuer);
-        dist.setConfig(fc, "client.id", TestProvider.CLIENT_ID);
-        dist.setConfig(fc, "client.secret", TestProvider.CLIENT_SECRET);
-        dist.setConfig(fc, "redirect.uri", op.redirectUri);
-        dist.setConfig(fc, "post.logout.redirect.uri", op.logoutUri);
+        FranceConnectJourneyTest.pointAt(dist, op);
         dist.start(Duration.ofMinutes(4));
     }
 
