@@ -35,15 +35,20 @@ class FranceConnectJourneyTest {
     void start() throws Exception {
         dist = Distribution.unpack("franceconnect");
         op = new TestProvider(dist.url("/compte/franceconnect/retour"), dist.url("/"));
+        pointAt(dist, op);
+        Duration started = dist.start(Duration.ofMinutes(4));
+        System.out.println("distribution started in " + started.toMillis() + " ms; provider in " + op.startMillis + " ms");
+        mail = new Mailbox(dist);
+    }
+
+    /** etc/org.guichet.franceconnect.cfg of the distribution, pointed at the test's provider. */
+    static void pointAt(Distribution dist, TestProvider op) throws Exception {
         String cfg = "org.guichet.franceconnect.cfg";
         dist.setConfig(cfg, "issuer", op.issuer);
         dist.setConfig(cfg, "client.id", TestProvider.CLIENT_ID);
         dist.setConfig(cfg, "client.secret", TestProvider.CLIENT_SECRET);
         dist.setConfig(cfg, "redirect.uri", op.redirectUri);
         dist.setConfig(cfg, "post.logout.redirect.uri", op.logoutUri);
-        Duration started = dist.start(Duration.ofMinutes(4));
-        System.out.println("distribution started in " + started.toMillis() + " ms; provider in " + op.startMillis + " ms");
-        mail = new Mailbox(dist);
     }
 
     @AfterAll

@@ -95,9 +95,15 @@ public final class SimulatorPage {
      */
     public record Easier(List<String> answers, List<String> documents) { }
 
-    /** The administrations the portal can ask: the connectors switched on, and the FranceConnect sign-in. */
+    /**
+     * The administrations the portal can ask: the connectors switched on, and the FranceConnect sign-in only while it
+     * is configured (its IdentityProvider service is there): promising it otherwise would send her to a missing button.
+     */
     Set<AnswerSource> offered() {
-        Set<AnswerSource> out = EnumSet.of(AnswerSource.FRANCECONNECT);
+        Set<AnswerSource> out = EnumSet.noneOf(AnswerSource.class);
+        if (portal.franceConnectOrNull() != null) {
+            out.add(AnswerSource.FRANCECONNECT);
+        }
         AdministrationData connectors = portal.connectorsOrNull();
         if (connectors != null) {
             out.addAll(connectors.available());

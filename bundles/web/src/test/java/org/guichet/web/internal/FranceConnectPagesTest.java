@@ -42,6 +42,15 @@ class FranceConnectPagesTest {
     }
 
     @Test
+    void theSimulatorOffersFranceConnectOnlyWhileItIsConfigured() {
+        Portal portal = new Portal();
+        SimulatorPage simulator = new SimulatorPage(portal);
+        assertEquals(java.util.Set.of(), simulator.offered(), "FranceConnect off: no button, nothing to promise");
+        portal.bindFranceConnectForTest(refusing("ANY"));
+        assertEquals(java.util.Set.of(org.guichet.api.scheme.AnswerSource.FRANCECONNECT), simulator.offered());
+    }
+
+    @Test
     void whileOffThePagesDoNotExist() throws Exception {
         for (String path : new String[] {FranceConnectPages.START, FranceConnectPages.CALLBACK}) {
             Answer a = OrganisationPagesRefusalTest.get(new Portal(), path, null, Map.of("code", "c", "state", "s"));

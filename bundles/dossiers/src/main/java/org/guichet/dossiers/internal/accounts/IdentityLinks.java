@@ -75,9 +75,8 @@ final class IdentityLinks {
         }
     }
 
-    // TODO(lead, at the merge with issue 16 point 2 "sourced answers"): the applicant's birth date answer is then
-    // this verified birth date, as a sourced answer with source FRANCECONNECT (read-only for her, shown as verified,
-    // with IDENTITY_VERIFIED_AT as its time), read through AccountService#verifiedIdentity. Nothing else to change here.
+    // What is kept here becomes the dossiers' FRANCECONNECT answers (read-only, tagged with IDENTITY_VERIFIED_AT):
+    // see dossiers.VerifiedAnswers, applied when a dossier is opened and when a draft's answers are saved.
     /**
      * The account keeps what the provider vouched for, as of the latest sign-in. Written only when something changed:
      * a sign-in that changes nothing leaves the account row (and its version) alone, so that sign-ins of one person

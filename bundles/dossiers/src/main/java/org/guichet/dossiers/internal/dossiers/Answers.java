@@ -41,6 +41,8 @@ public final class Answers {
         }
         SchemeDescriptor descriptor = schemes.of(d);
         Editing.requireRequested(em, d, answers.keySet(), null);
+        // a draft opened before she signed in with FranceConnect takes the verified answers now, before hers are checked
+        VerifiedAnswers.apply(em, d, descriptor);
         for (Map.Entry<String, Object> a : answers.entrySet()) {
             FieldDefinition f = descriptor.field(a.getKey());
             if (f == null) {

@@ -124,6 +124,9 @@ public final class OpenDossier {
         if (!enrolments.isEmpty()) {
             bring(em, e, d, enrolments.get(0), false);
         }
+        // after the organisation's: what FranceConnect verified wins over what an organisation typed
+        VerifiedAnswers.apply(em, e, d);
+        em.flush();
         return e;
     }
 
@@ -181,7 +184,9 @@ public final class OpenDossier {
         Map<String, String> sources = new LinkedHashMap<>(Json.readStringMap(d.answerSources));
         List<String> filled = new ArrayList<>();
         Json.readMap(enrolment.data).forEach((k, v) -> {
-            if (PREFILLABLE.contains(k) && descriptor.field(k) != null && v != null) {
+            // an administration's answer (e.g. the birth date FranceConnect verified) stays: it is read-only
+            if (PREFILLABLE.contains(k) && descriptor.field(k) != null && v != null
+                    && org.guichet.api.scheme.AnswerSource.Origin.parse(sources.get(k)).isEmpty()) {
                 answers.put(k, v);
                 sources.put(k, "ORGANISATION:" + enrolment.organisationId);
                 filled.add(k);
