@@ -271,10 +271,14 @@ public class ApiServer {
 
     void unsetConnectors(AdministrationData s) { if (connectors == s) { connectors = null; } }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void setObservatory(ObservatoryService s) { observatory = s; }
 
     void unsetObservatory(ObservatoryService s) { if (observatory == s) { observatory = null; } }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void setImpact(ImpactService s) { impact = s; }
 
     void unsetImpact(ImpactService s) { if (impact == s) { impact = null; } }
