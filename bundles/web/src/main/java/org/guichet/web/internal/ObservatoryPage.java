@@ -16,6 +16,8 @@ import org.guichet.api.accounts.Role;
 import org.guichet.api.observatory.Summary;
 import org.guichet.api.observatory.Summary.Count;
 import org.guichet.api.observatory.Summary.Delay;
+import org.guichet.api.scheme.SchemeDescriptor;
+import org.guichet.api.scheme.DocumentDefinition;
 import org.guichet.api.scheme.SchemeInfo;
 
 /**
@@ -62,7 +64,7 @@ public final class ObservatoryPage {
         }
         Summary s = errors.isEmpty() ? portal.observatory().summary(c, f.scheme(), from, to, null) : null;
         x.render(errors.isEmpty() ? 200 : 400, "observatory/summary.jte", "filter", f, "schemes", schemes,
-                "errors", errors, "summary", s, "tables", s == null ? List.of() : tables(x.ui(), s),
+                "errors", errors, "summary", s, "tables", s == null ? List.of() : tables(x.ui(), s, documentLabels(x.ui(), f.scheme())),
                 "ownTrainees", s != null && s.organisationId() != null);
     }
 
@@ -78,7 +80,7 @@ public final class ObservatoryPage {
         }
         Summary s = portal.observatory().summary(c, f.scheme(), from, to, null);
         String id = x.path("table");
-        Table t = tables(x.ui(), s).stream().filter(tt -> tt.id().equals(id)).findFirst()
+        Table t = tables(x.ui(), s, documentLabels(x.ui(), f.scheme())).stream().filter(tt -> tt.id().equals(id)).findFirst()
                 .orElseThrow(Exchange.NotFound::new);
         var resp = x.resp();
         resp.setStatus(200);
@@ -156,6 +158,19 @@ public final class ObservatoryPage {
     // ---- the tables
 
     static List<Table> tables(Ui ui, Summary s) {
+        return tables(ui, s, id -> id);
+    }
+
+    /** The document types named as people read them: their label in the scheme's descriptor (a code only if unknown). */
+    Function<String, String> documentLabels(Ui ui, String schemeId) {
+        SchemeDescriptor d = portal.registry().activeDescriptor(schemeId, null).orElse(null);
+        return id -> {
+            DocumentDefinition doc = d == null || id == null ? null : d.document(id);
+            return doc == null ? id : ui.in(doc.label());
+        };
+    }
+
+    static List<Table> tables(Ui ui, Summary s, Function<String, String> documentLabel) {
         String hidden = ui.t("obs.hidden", s.minimumCell());
         Function<Long, String> n = v -> v == null ? hidden : String.valueOf(v);
         List<Table> out = new ArrayList<>();
@@ -182,11 +197,11 @@ public final class ObservatoryPage {
 
         List<Row> refused = new ArrayList<>();
         for (Summary.DocumentCount d : s.refusedAtUpload()) {
-            refused.add(new Row(d.documentType(), List.of(reason(ui, d.reason()), n.apply(d.count())), bar(d.count())));
+            refused.add(new Row(documentLabel.apply(d.documentType()), List.of(reason(ui, d.reason()), n.apply(d.count())), bar(d.count())));
         }
         out.add(new Table("refus-envoi", ui.t("obs.refused.title"), refused.isEmpty() ? ui.t("obs.none")
                 : s.refusedAtUpload().get(0).count() == null ? ui.t("obs.tooFew")
-                : ui.t("obs.refused.summary", s.refusedAtUpload().get(0).documentType(), s.refusedAtUpload().get(0).count()),
+                : ui.t("obs.refused.summary", documentLabel.apply(s.refusedAtUpload().get(0).documentType()), s.refusedAtUpload().get(0).count()),
                 List.of(ui.t("obs.col.document"), ui.t("obs.col.reason"), ui.t("obs.col.count")), refused, true));
 
         List<Row> channels = new ArrayList<>();
@@ -247,12 +262,12 @@ public final class ObservatoryPage {
 
         List<Row> complements = new ArrayList<>();
         for (Summary.DocumentCount d : s.complements()) {
-            complements.add(new Row(d.documentType(), List.of(ui.t("obs.outcome." + d.outcome()), reason(ui, d.reason()),
+            complements.add(new Row(documentLabel.apply(d.documentType()), List.of(ui.t("obs.outcome." + d.outcome()), reason(ui, d.reason()),
                     n.apply(d.count())), bar(d.count())));
         }
         out.add(new Table("complements", ui.t("obs.complements.title"), complements.isEmpty() ? ui.t("obs.none")
                 : s.complements().get(0).count() == null ? ui.t("obs.tooFew")
-                : ui.t("obs.complements.summary", s.complements().get(0).documentType(), s.complements().get(0).count()),
+                : ui.t("obs.complements.summary", documentLabel.apply(s.complements().get(0).documentType()), s.complements().get(0).count()),
                 List.of(ui.t("obs.col.document"), ui.t("obs.col.outcome"), ui.t("obs.col.reason"), ui.t("obs.col.count")),
                 complements, true));
 

@@ -55,6 +55,19 @@ class ObservatoryTemplatesTest {
     }
 
     @Test
+    void documentTypesAreNamedAsPeopleReadThemNotByTheirCode() {
+        Ui ui = Samples.ui(Locale.FRENCH);
+        Summary s = summary();
+        String fr = render("observatory/summary.jte", "ui", ui, "filter", new ObservatoryPage.Filter(
+                "vocational-training", "2026-01-01", "2026-12-31"), "schemes", List.of(), "errors", Map.of(), "summary",
+                s, "tables", ObservatoryPage.tables(ui, s, id -> id == null ? null : Map.of("IDENTITY", "Pièce d'identité",
+                        "RIB", "Relevé d'identité bancaire").getOrDefault(id, id)), "ownTrainees", false);
+        assertTrue(fr.contains("Pièce d&#39;identité") || fr.contains("Pièce d'identité"), fr);
+        assertTrue(fr.contains("Relevé d&#39;identité bancaire") || fr.contains("Relevé d'identité bancaire"), fr);
+        assertFalse(fr.contains(">IDENTITY<") || fr.contains(">RIB<"), "no code shown as a document's name");
+    }
+
+    @Test
     void eachTableHasItsChartItsSentenceItsDataAndItsCsv() {
         String fr = page(Locale.FRENCH, summary());
         for (String id : List.of("parcours", "arrets", "refus-envoi", "canaux", "organismes", "delais", "complements",
