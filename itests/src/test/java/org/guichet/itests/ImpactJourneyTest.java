@@ -50,6 +50,12 @@ class ImpactJourneyTest {
         scenario.invite(admin, ALEX, "Alex Agent", "AGENT", null, "vocational-training");
         String alex = scenario.activateAndSignIn(ALEX, "INVITATION", "alex instruit les dossiers de formation");
         Object period = map("from", "2026-09-01", "to", "2026-12-31");
+        // health UP does not wait for the impact service (optional for the API): wait for it to answer, 90 s at most;
+        // a service that never comes still fails below (503 instead of 404)
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (api.get(IMPACT, admin).status() == 503 && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
 
         assertEquals(401, api.post(IMPACT, period, null).status());
         Reply agent = api.post(IMPACT, period, alex);

@@ -54,7 +54,9 @@ public class ImpactResource {
     public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             @PathParam("version") String version, ImpactPeriod body) {
         ImpactPeriod p = body == null ? new ImpactPeriod(null, null) : body;
-        ImpactRun run = service().start(auth.caller(authorization), id, version,
+        // who asks first: an anonymous caller is told 401, even while the service is starting (503)
+        Caller caller = auth.caller(authorization);
+        ImpactRun run = service().start(caller, id, version,
                 InstructionResource.date(p.from(), "from"), InstructionResource.date(p.to(), "to"));
         return Response.status(202).entity(new ImpactStatus(run, run.percent(), null)).build();
     }
