@@ -21,6 +21,7 @@ import org.guichet.api.impact.ImpactRunState;
 import org.guichet.api.impact.ImpactService;
 import org.guichet.api.scheme.EvaluationService;
 import org.guichet.api.scheme.SchemeRegistry;
+import org.guichet.api.store.Database;
 import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.Tx;
 import org.guichet.dossiers.internal.jpa.ImpactChangeEntity;
@@ -53,7 +54,10 @@ public class ImpactServiceImpl implements ImpactService {
 
     @Activate
     public ImpactServiceImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
-            @Reference SchemeRegistry registry, @Reference EvaluationService evaluation) {
+            @Reference Database database, @Reference SchemeRegistry registry,
+            @Reference EvaluationService evaluation) {
+        // the Database reference is only an order: it is registered once every migration is applied, so that the
+        // runs table exists when activation marks interrupted runs (CI saw the service missing for good without it)
         this(emf, registry, evaluation, Clock.systemUTC(), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "guichet-impact");
             t.setDaemon(true);
