@@ -16,10 +16,13 @@ import java.util.List;
  * @param channels        submissions by who filed them: ONLINE, MEDIATOR, PHONE, PARTNER
  * @param delays          each as days: median and 90th percentile
  * @param complements     documents asked again or rejected, by type, outcome and reason
+ * @param complementsAnsweredBy complements answered, by who answered: ONLINE (the applicant alone), MEDIATOR, PHONE
+ *                        (an agent for her during a call), PARTNER (her training organisation)
  */
 public record Summary(String schemeId, LocalDate from, LocalDate to, Long organisationId, int minimumCell,
         List<Step> funnel, List<Count> stops, List<DocumentCount> refusedAtUpload, List<Count> channels,
-        Assistance assistance, List<Delay> delays, List<DocumentCount> complements, Outcomes outcomes,
+        Assistance assistance, List<Delay> delays, List<DocumentCount> complements, List<Count> complementsAnsweredBy,
+        Outcomes outcomes,
         Instant computedAt) {
 
     /**
@@ -42,9 +45,14 @@ public record Summary(String schemeId, LocalDate from, LocalDate to, Long organi
      */
     public record Delay(String name, String unit, Long count, Double median, Double p90, boolean suppressed) { }
 
-    /** An organisation's share of the help. */
+    /**
+     * An organisation's share of the help.
+     *
+     * @param attendanceReported months of attendance it reported for its trainees (lines of its sheets)
+     */
     public record OrganisationHelp(long organisationId, String name, Long mediatedDossiers, Long prefilledDossiers,
-            Long answersSupplied, Long documentsSupplied, Long estimatedMinutes, boolean suppressed) { }
+            Long answersSupplied, Long documentsSupplied, Long attendanceReported, Long estimatedMinutes,
+            boolean suppressed) { }
 
     /**
      * The help given.
@@ -55,13 +63,14 @@ public record Summary(String schemeId, LocalDate from, LocalDate to, Long organi
      * @param phoneCallsAboutAccounts   calls about an account (signing in, activating) in the period, portal-wide
      * @param phoneMinutesAboutAccounts their minutes
      * @param mediatedDossiers          dossiers a mediator acted on
+     * @param organisationAttendance    months of attendance the organisations reported (lines of their sheets)
      * @param agentMinutesPerDossier    estimated agent time per decided dossier (method in docs/observatory.md)
      * @param organisations             per organisation: mediated and pre-filled dossiers, what it supplied, its
      *                                  estimated minutes
      */
     public record Assistance(Count phoneCallsOnDossiers, Count phoneMinutesOnDossiers, Delay phoneMinutesPerDossier,
             Count phoneCallsAboutAccounts, Count phoneMinutesAboutAccounts, Count mediatedDossiers,
-            Count mediatorMinutes, Count organisationAnswers, Count organisationDocuments,
+            Count mediatorMinutes, Count organisationAnswers, Count organisationDocuments, Count organisationAttendance,
             Count organisationEstimatedMinutes, Delay agentMinutesPerDossier, List<OrganisationHelp> organisations) { }
 
     /** Decisions: granted, refused, and the rules' first reason of each refusal. */

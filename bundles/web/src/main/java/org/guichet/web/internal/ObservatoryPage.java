@@ -219,7 +219,7 @@ public final class ObservatoryPage {
         Summary.Assistance a = s.assistance();
         List<Row> help = new ArrayList<>();
         for (Count c : List.of(a.phoneCallsOnDossiers(), a.phoneMinutesOnDossiers(), a.mediatedDossiers(),
-                a.mediatorMinutes(), a.organisationAnswers(), a.organisationDocuments(),
+                a.mediatorMinutes(), a.organisationAnswers(), a.organisationDocuments(), a.organisationAttendance(),
                 a.organisationEstimatedMinutes())) {
             help.add(new Row(ui.t("obs.help." + c.key()), List.of(n.apply(c.count())), null));
         }
@@ -241,11 +241,12 @@ public final class ObservatoryPage {
         for (Summary.OrganisationHelp o : a.organisations()) {
             orgs.add(new Row(o.name() == null ? "#" + o.organisationId() : o.name(), List.of(n.apply(o.mediatedDossiers()),
                     n.apply(o.prefilledDossiers()), n.apply(o.answersSupplied()), n.apply(o.documentsSupplied()),
-                    n.apply(o.estimatedMinutes())), bar(o.estimatedMinutes())));
+                    n.apply(o.attendanceReported()), n.apply(o.estimatedMinutes())), bar(o.estimatedMinutes())));
         }
         out.add(new Table("organismes", ui.t("obs.orgs.title"), orgs.isEmpty() ? ui.t("obs.none")
                 : ui.t("obs.orgs.summary"), List.of(ui.t("obs.col.organisation"), ui.t("obs.col.mediated"),
-                ui.t("obs.col.prefilled"), ui.t("obs.col.answers"), ui.t("obs.col.documents"), ui.t("obs.col.minutes")),
+                ui.t("obs.col.prefilled"), ui.t("obs.col.answers"), ui.t("obs.col.documents"),
+                ui.t("obs.col.attendance"), ui.t("obs.col.minutes")),
                 orgs, true));
 
         List<Row> delays = new ArrayList<>();
@@ -270,6 +271,21 @@ public final class ObservatoryPage {
                 : ui.t("obs.complements.summary", documentLabel.apply(s.complements().get(0).documentType()), s.complements().get(0).count()),
                 List.of(ui.t("obs.col.document"), ui.t("obs.col.outcome"), ui.t("obs.col.reason"), ui.t("obs.col.count")),
                 complements, true));
+
+        List<Row> answeredBy = new ArrayList<>();
+        long answered = 0;
+        long answeredWithHelp = 0;
+        boolean answeredHidden = false;
+        for (Count c : s.complementsAnsweredBy()) {
+            answeredBy.add(new Row(ui.t("obs.answeredBy." + c.key()), List.of(n.apply(c.count())), bar(c.count())));
+            answeredHidden |= c.suppressed();
+            answered += c.count() == null ? 0 : c.count();
+            answeredWithHelp += "ONLINE".equals(c.key()) || c.count() == null ? 0 : c.count();
+        }
+        out.add(new Table("complements-reponses", ui.t("obs.answeredBy.title"), answered == 0 && !answeredHidden
+                ? ui.t("obs.none") : answeredHidden ? ui.t("obs.tooFew")
+                : ui.t("obs.answeredBy.summary", answeredWithHelp, answered),
+                List.of(ui.t("obs.col.answeredBy"), ui.t("obs.col.count")), answeredBy, true));
 
         List<Row> outcomes = new ArrayList<>();
         outcomes.add(new Row(ui.t("obs.granted"), List.of(n.apply(s.outcomes().granted().count())),

@@ -33,9 +33,10 @@ class ObservatoryTemplatesTest {
         Summary.Assistance a = new Summary.Assistance(c("PHONE_CALLS_ON_DOSSIERS", 6L), c("PHONE_MINUTES_ON_DOSSIERS", 70L),
                 new Delay("PHONE_MINUTES_PER_DOSSIER", "minutes", 6L, 11.5, 20.0, false), c("ACCOUNT_PHONE_CALLS", 9L),
                 c("ACCOUNT_PHONE_MINUTES", 80L), c("MEDIATED_DOSSIERS", 5L), c("MEDIATOR_MINUTES", 50L),
-                c("ORGANISATION_ANSWERS", 25L), c("ORGANISATION_DOCUMENTS", 5L), c("ORGANISATION_ESTIMATED_MINUTES", 100L),
+                c("ORGANISATION_ANSWERS", 25L), c("ORGANISATION_DOCUMENTS", 5L), c("ORGANISATION_ATTENDANCE", 12L),
+                c("ORGANISATION_ESTIMATED_MINUTES", 124L),
                 new Delay("AGENT_MINUTES_PER_DOSSIER", "minutes", 8L, 15.0, 40.0, false),
-                List.of(new Summary.OrganisationHelp(3, "Mission locale <Port>", 5L, 0L, 0L, 0L, 50L, false)));
+                List.of(new Summary.OrganisationHelp(3, "Mission locale <Port>", 5L, 0L, 0L, 0L, 12L, 74L, false)));
         return new Summary("vocational-training", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null, 5, funnel,
                 List.of(c("DOSSIER_OPENED", null), c("ANSWERS_SAVED", 0L), c("ANSWERS_COMPLETE", null),
                         c("DOCUMENTS_COMPLETE", 0L)),
@@ -43,6 +44,7 @@ class ObservatoryTemplatesTest {
                 List.of(c("ONLINE", 7L), c("MEDIATOR", null), c("PHONE", null), c("PARTNER", 0L)), a,
                 List.of(new Delay("SUBMISSION_TO_DECISION", "days", 8L, 12.5, 30.0, false), hidden),
                 List.of(new DocumentCount("RIB", "REJECTED", "ILLEGIBLE", 6L, false)),
+                List.of(c("ONLINE", 6L), c("MEDIATOR", 5L), c("PHONE", 0L), c("PARTNER", 0L)),
                 new Summary.Outcomes(c("GRANTED", 6L), c("REFUSED", null), List.of(c("OTHER", null))),
                 Instant.parse("2026-12-31T10:00:00Z"));
     }
@@ -71,7 +73,7 @@ class ObservatoryTemplatesTest {
     void eachTableHasItsChartItsSentenceItsDataAndItsCsv() {
         String fr = page(Locale.FRENCH, summary());
         for (String id : List.of("parcours", "arrets", "refus-envoi", "canaux", "organismes", "delais", "complements",
-                "decisions")) {
+                "complements-reponses", "decisions")) {
             assertTrue(fr.contains("<section id=\"" + id + "\""), id);
             assertTrue(fr.contains("<svg class=\"obs-chart\"") && fr.contains("aria-labelledby=\"" + id + "-resume\""), id);
             assertTrue(fr.contains("<caption id=\"" + id + "-table\""), id);
@@ -82,6 +84,10 @@ class ObservatoryTemplatesTest {
         assertTrue(fr.contains("La moitié des demandes a reçu sa décision en 12,5 jours ou moins ; 9 sur 10 en 30 jours"
                 + " ou moins."), fr);
         assertTrue(fr.contains("masqué (moins de 5)"), "hidden counts are said so");
+        // the organisations' attendance, and who answered the complements
+        assertTrue(fr.contains("Mois de présence déclarés"), fr);
+        assertTrue(fr.contains("5 réponses sur 11 ont été apportées avec de l'aide.")
+                || fr.contains("5 réponses sur 11 ont été apportées avec de l&#39;aide."), fr);
         // two channels hidden: no sentence that could be used to compute them
         assertTrue(fr.contains("Trop peu de cas sur cette période"), fr);
         assertTrue(fr.contains("Mission locale &lt;Port&gt;"), "names escaped");
@@ -95,7 +101,8 @@ class ObservatoryTemplatesTest {
         Summary s = summary();
         Summary shown = new Summary(s.schemeId(), s.from(), s.to(), null, 1, s.funnel(), s.stops(), s.refusedAtUpload(),
                 List.of(c("ONLINE", 7L), c("MEDIATOR", 2L), c("PHONE", 1L), c("PARTNER", 0L)), s.assistance(),
-                s.delays(), s.complements(), s.outcomes(), s.computedAt());
+                s.delays(), s.complements(), s.complementsAnsweredBy(), s.outcomes(),
+                s.computedAt());
         assertTrue(page(Locale.FRENCH, shown).contains("3 demandes sur 10 déposées avec de l'aide."), page(Locale.FRENCH, shown));
     }
 
@@ -106,7 +113,8 @@ class ObservatoryTemplatesTest {
         List<Step> hidden = s.funnel().stream().map(x -> x.unit().equals("dossiers")
                 ? new Step(x.step(), x.unit(), null, true) : x).toList();
         Summary few = new Summary(s.schemeId(), s.from(), s.to(), null, 5, hidden, s.stops(), s.refusedAtUpload(),
-                s.channels(), s.assistance(), s.delays(), s.complements(), s.outcomes(), s.computedAt());
+                s.channels(), s.assistance(), s.delays(), s.complements(), s.complementsAnsweredBy(), s.outcomes(),
+                s.computedAt());
         String fr = page(Locale.FRENCH, few);
         assertTrue(fr.contains("<section id=\"parcours\"") && fr.contains("Trop peu de cas"), fr);
     }

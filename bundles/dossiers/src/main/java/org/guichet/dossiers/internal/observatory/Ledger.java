@@ -67,6 +67,8 @@ public final class Ledger {
             case "COMPLEMENT_REQUESTED" -> update(em, "UPDATE OBSERVATORY_DOSSIER SET COMPLEMENTS = COMPLEMENTS + 1"
                     + " WHERE DOSSIER_ID = ?1", dossierId);
             case "DOSSIER_WITHDRAWN", "DOSSIER_CLOSED" -> set(em, dossierId, "ENDED_AT", t);
+            case "COMPLEMENT_ANSWERED" -> answeredBy(em, dossierId, channel);
+            case "ATTENDANCE_REPORTED" -> attendance(em, dossierId, organisationId);
             default -> { }
         }
         if ("PARTNER".equals(channel) && "DOCUMENT_ADDED".equals(type)) {
@@ -114,6 +116,28 @@ public final class Ledger {
                 + " ANSWERS_COMPLETE_AT = COALESCE(ANSWERS_COMPLETE_AT, ?1),"
                 + " DOCUMENTS_COMPLETE_AT = COALESCE(DOCUMENTS_COMPLETE_AT, ?1)"
                 + " WHERE DOSSIER_ID = ?3 AND SUBMITTED_AT IS NULL", when, by, dossierId);
+    }
+
+    /** Who answered a complement request, by the channel of the answer (an agent in the back office never does). */
+    private static void answeredBy(EntityManager em, long dossierId, String channel) {
+        String column = switch (channel == null ? "ONLINE" : channel) {
+            case "MEDIATOR" -> "COMPLEMENTS_BY_MEDIATOR";
+            case "PHONE" -> "COMPLEMENTS_BY_PHONE";
+            case "PARTNER" -> "COMPLEMENTS_BY_ORGANISATION";
+            default -> "COMPLEMENTS_BY_APPLICANT";
+        };
+        update(em, "UPDATE OBSERVATORY_DOSSIER SET " + column + " = " + column + " + 1 WHERE DOSSIER_ID = ?1",
+                dossierId);
+    }
+
+    /** A month of attendance the training organisation reported for the dossier's trainee (one line of its sheet). */
+    private static void attendance(EntityManager em, long dossierId, Long organisationId) {
+        update(em, "UPDATE OBSERVATORY_DOSSIER SET ORGANISATION_ATTENDANCE = ORGANISATION_ATTENDANCE + 1"
+                + " WHERE DOSSIER_ID = ?1", dossierId);
+        if (organisationId != null) {
+            update(em, "UPDATE OBSERVATORY_DOSSIER SET ATTENDANCE_ORGANISATION_ID = ?1 WHERE DOSSIER_ID = ?2 AND"
+                    + " ATTENDANCE_ORGANISATION_ID IS NULL", organisationId, dossierId);
+        }
     }
 
     /** Time of one person's action on a dossier: the gap since her previous action when short, else a flat estimate. */

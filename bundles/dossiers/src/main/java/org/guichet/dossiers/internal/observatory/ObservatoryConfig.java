@@ -18,4 +18,8 @@ public @interface ObservatoryConfig {
 
     @AttributeDefinition(description = "Minutes an organisation is assumed to spend on each answer it pre-fills")
     int organisationMinutesPerAnswer() default 1;
+
+    @AttributeDefinition(description = "Minutes an organisation is assumed to spend on each month of attendance it"
+            + " reports for a trainee (one line of its attendance sheet: collect, check, type)")
+    int organisationMinutesPerAttendance() default 2;
 }

@@ -161,6 +161,7 @@ public class ObservatoryServiceImpl implements ObservatoryService {
                     minutes("MEDIATOR_MINUTES", r.mediatorSeconds, r.mediated, min),
                     count("ORGANISATION_ANSWERS", r.organisationAnswers, min),
                     count("ORGANISATION_DOCUMENTS", r.organisationDocuments, min),
+                    count("ORGANISATION_ATTENDANCE", r.organisationAttendance, min),
                     count("ORGANISATION_ESTIMATED_MINUTES", r.organisationMinutes(c), min),
                     delay("AGENT_MINUTES_PER_DOSSIER", "minutes", r.agentMinutes, min),
                     organisations(em, r, min, c));
@@ -173,7 +174,7 @@ public class ObservatoryServiceImpl implements ObservatoryService {
                     delay("WAITING_ON_ORGANISATION", "days", r.waitOrganisation, min));
             return new Summary(schemeId, from, to, organisation, min, funnel,
                     group(STOPS, r.stops, min), refused, group(CHANNELS, r.channels, min), assistance, delays,
-                    complements, outcomes(r, min), clock.instant());
+                    complements, group(CHANNELS, r.complementsBy, min), outcomes(r, min), clock.instant());
         });
     }
 
@@ -197,12 +198,18 @@ public class ObservatoryServiceImpl implements ObservatoryService {
         long mediatorSeconds;
         long organisationAnswers;
         long organisationDocuments;
+        long organisationAttendance;
         long granted;
         long refused;
         final Map<String, Long> stops = new HashMap<>();
         final Map<String, Long> channels = new HashMap<>();
+        /** complements answered, by the channel of the answer (the same keys as the channels) */
+        final Map<String, Long> complementsBy = new HashMap<>();
         final Map<String, Long> reasons = new TreeMap<>();
-        /** per organisation: mediated, prefilled, answers, documents, mediator seconds */
+        /**
+         * per organisation: mediated, prefilled, answers, documents, mediator seconds, attendance lines, dossiers it
+         * reported attendance for, dossiers it is concerned in (each once)
+         */
         final Map<Long, long[]> byOrganisation = new TreeMap<>();
         final Distribution phoneMinutes = new Distribution();
         final Distribution agentMinutes = new Distribution();
@@ -215,7 +222,8 @@ public class ObservatoryServiceImpl implements ObservatoryService {
 
         long organisationMinutes(ObservatoryConfig c) {
             return Math.round(mediatorSeconds / 60.0) + organisationAnswers * c.organisationMinutesPerAnswer()
-                    + organisationDocuments * c.organisationMinutesPerDocument();
+                    + organisationDocuments * c.organisationMinutesPerDocument()
+                    + organisationAttendance * c.organisationMinutesPerAttendance();
         }
     }
 
@@ -229,9 +237,12 @@ public class ObservatoryServiceImpl implements ObservatoryService {
                 + " FIRST_PAYMENT_AT, SUBMIT_CHANNEL, GRANTED, OUTCOME_REASON, FIRST_PAYMENT_LATE_DAYS, PHONE_CALLS,"
                 + " PHONE_SECONDS, MEDIATOR_ACTIONS, MEDIATOR_SECONDS, ORGANISATION_ANSWERS, ORGANISATION_DOCUMENTS,"
                 + " AGENT_SECONDS, WAIT_APPLICANT_SECONDS, WAIT_ORGANISATION_SECONDS, WAIT_AGENT_SECONDS,"
-                + " MEDIATOR_ORGANISATION_ID, PARTNER_ORGANISATION_ID FROM OBSERVATORY_DOSSIER"
+                + " MEDIATOR_ORGANISATION_ID, PARTNER_ORGANISATION_ID, ORGANISATION_ATTENDANCE,"
+                + " ATTENDANCE_ORGANISATION_ID, COMPLEMENTS_BY_APPLICANT, COMPLEMENTS_BY_MEDIATOR, COMPLEMENTS_BY_PHONE,"
+                + " COMPLEMENTS_BY_ORGANISATION FROM OBSERVATORY_DOSSIER"
                 + " WHERE SCHEME_ID = ? AND OPENED_DAY >= ? AND OPENED_DAY <= ?"
-                + (organisation == null ? "" : " AND (MEDIATOR_ORGANISATION_ID = ? OR PARTNER_ORGANISATION_ID = ?)");
+                + (organisation == null ? "" : " AND (MEDIATOR_ORGANISATION_ID = ? OR PARTNER_ORGANISATION_ID = ?"
+                        + " OR ATTENDANCE_ORGANISATION_ID = ?)");
         Rows r = new Rows();
         // the transaction's connection: not ours to close
         Connection connection = em.unwrap(Connection.class);
@@ -242,6 +253,7 @@ public class ObservatoryServiceImpl implements ObservatoryService {
             if (organisation != null) {
                 q.setLong(4, organisation);
                 q.setLong(5, organisation);
+                q.setLong(6, organisation);
             }
             q.setFetchSize(1000);
             try (ResultSet x = q.executeQuery()) {
@@ -283,6 +295,13 @@ public class ObservatoryServiceImpl implements ObservatoryService {
         boolean mediated = !x.wasNull();
         long partner = x.getLong(22);
         boolean prefilled = !x.wasNull();
+        long attendance = x.getLong(23);
+        long attendanceBy = x.getLong(24);
+        boolean attended = !x.wasNull();
+        r.complementsBy.merge("ONLINE", x.getLong(25), Long::sum);
+        r.complementsBy.merge("MEDIATOR", x.getLong(26), Long::sum);
+        r.complementsBy.merge("PHONE", x.getLong(27), Long::sum);
+        r.complementsBy.merge("PARTNER", x.getLong(28), Long::sum);
         if (answers) {
             r.answersComplete++;
         }
@@ -309,6 +328,7 @@ public class ObservatoryServiceImpl implements ObservatoryService {
         }
         r.organisationAnswers += orgAnswers;
         r.organisationDocuments += orgDocuments;
+        r.organisationAttendance += attendance;
         if (decided != null) {
             r.decided++;
             if (granted == 1) {
@@ -338,15 +358,27 @@ public class ObservatoryServiceImpl implements ObservatoryService {
             }
         }
         if (mediated) {
-            long[] o = r.byOrganisation.computeIfAbsent(mediator, k -> new long[5]);
+            long[] o = r.byOrganisation.computeIfAbsent(mediator, k -> new long[8]);
             o[0]++;
             o[4] += mediatorSeconds;
+            o[7]++;
         }
         if (prefilled) {
-            long[] o = r.byOrganisation.computeIfAbsent(partner, k -> new long[5]);
+            long[] o = r.byOrganisation.computeIfAbsent(partner, k -> new long[8]);
             o[1]++;
             o[2] += orgAnswers;
             o[3] += orgDocuments;
+            if (!mediated || mediator != partner) {
+                o[7]++;
+            }
+        }
+        if (attended) {
+            long[] o = r.byOrganisation.computeIfAbsent(attendanceBy, k -> new long[8]);
+            o[5] += attendance;
+            o[6]++;
+            if ((!mediated || mediator != attendanceBy) && (!prefilled || partner != attendanceBy)) {
+                o[7]++;
+            }
         }
     }
 
@@ -392,15 +424,16 @@ public class ObservatoryServiceImpl implements ObservatoryService {
         List<OrganisationHelp> out = new ArrayList<>();
         for (Map.Entry<Long, long[]> e : r.byOrganisation.entrySet()) {
             long[] v = e.getValue();
-            // an organisation is shown when it helped enough dossiers: otherwise its line would single trainees out
-            boolean hidden = Suppression.small(v[0] + v[1], min) || (v[0] + v[1]) == 0;
+            // an organisation is shown when it is concerned in enough dossiers (each counted once): otherwise its line
+            // would single trainees out
+            boolean hidden = Suppression.small(v[7], min) || v[7] == 0;
             List<?> name = em.createNativeQuery("SELECT NAME FROM ORGANISATION WHERE ID = ?1").setParameter(1, e.getKey())
                     .getResultList();
             long minutes = Math.round(v[4] / 60.0) + v[2] * c.organisationMinutesPerAnswer()
-                    + v[3] * c.organisationMinutesPerDocument();
+                    + v[3] * c.organisationMinutesPerDocument() + v[5] * c.organisationMinutesPerAttendance();
             out.add(new OrganisationHelp(e.getKey(), name.isEmpty() ? null : (String) name.get(0),
                     hidden ? null : v[0], hidden ? null : v[1], hidden ? null : v[2], hidden ? null : v[3],
-                    hidden ? null : minutes, hidden));
+                    hidden ? null : v[5], hidden ? null : minutes, hidden));
         }
         return out;
     }

@@ -74,6 +74,8 @@ class ObservatoryScenarioTest {
     int refusedAtUpload;
     int rejectedByAgent;
     int askedAgain;
+    final Map<String, Integer> answeredBy = new LinkedHashMap<>();
+    int attendanceLines;
 
     protected TestPortal.Kind kind() {
         return TestPortal.Kind.DERBY;
@@ -206,7 +208,13 @@ class ObservatoryScenarioTest {
         g.clock.advance(Duration.ofDays(3));
         g.dossiers.addDocument(trainee, prefilled.id(), docType, "lisible.pdf", pdf("lisible"), null);
         g.instruction.answerComplement(trainee, prefilled.id(), asked.id(), "Voici");
+        answeredBy.merge("ONLINE", 1, Integer::sum);
         waitApplicantDays.add(3.0);
+        // the second mediated dossier (still waiting for its decision): a question, answered by the mediator for her
+        var question = g.instruction.requestComplement(ana, byMediator.get(1).id(), "Confirmez la date de fin",
+                List.of(), List.of("trainingEndDate"), null, null);
+        g.instruction.answerComplement(camille, byMediator.get(1).id(), question.id(), "Date confirmée");
+        answeredBy.merge("MEDIATOR", 1, Integer::sum);
         // five days after T0: the prefilled dossier granted; the third alone dossier and the second mediated one wait
         decide(ana, prefilled, true, 5);
         for (double w : List.of(0.0, 0.0, 0.0)) {
@@ -219,6 +227,7 @@ class ObservatoryScenarioTest {
                         "debtor.name", "Region", "debtor.iban", IBAN, "debtor.bic", "AGRIFRPP")));
         payments.reportAttendance(school, List.of(Map.of("traineeEmail", traineeEmail, "month", "2026-09",
                 "attendedHours", "100", "scheduledHours", "100")));
+        attendanceLines++;
         LocalDate decidedDay = LocalDate.ofInstant(g.clock.instant(), PARIS);
         var batch = payments.issue(ana, LocalDate.of(2027, 12, 31), decidedDay.plusDays(2));
         payments.confirmPaid(bob, batch.id(), decidedDay.plusDays(4));
@@ -336,6 +345,17 @@ class ObservatoryScenarioTest {
                 .findFirst().orElseThrow();
         assertEquals(mediated, ml.mediatedDossiers());
         assertEquals("Mission locale du Port", ml.name());
+        // what the organisations did: the school's month of attendance, counted and in its minutes
+        assertEquals(attendanceLines, s.assistance().organisationAttendance().count());
+        assertEquals(attendanceLines, school.attendanceReported());
+        assertEquals(0, ml.attendanceReported());
+        // its estimated minutes by the method written in docs/observatory.md, with the defaults (no mediator of its own)
+        assertEquals(school.answersSupplied() * 1 + school.documentsSupplied() * 5 + attendanceLines * 2,
+                school.estimatedMinutes());
+        // who answered the complements
+        for (String c : ObservatoryServiceImpl.CHANNELS) {
+            assertEquals((long) answeredBy.getOrDefault(c, 0), countOf(s.complementsAnsweredBy(), c), c);
+        }
         // agent time: every decided dossier had at least one action of an agent (a session counts 5 minutes at least)
         assertTrue(s.assistance().agentMinutesPerDossier().median() >= 5.0, s.assistance().toString());
     }
