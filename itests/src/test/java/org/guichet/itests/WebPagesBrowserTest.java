@@ -1,6 +1,7 @@
 package org.guichet.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -62,6 +63,13 @@ class WebPagesBrowserTest {
         // links in mails point at this very distribution
         dist.setConfig("org.guichet.accounts.cfg", "portal.url", dist.url(""));
         dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
+        // FranceConnect switched on, so that the pages that show it (the sign-in button, the simulator's "easier"
+        // section) are audited as people see them; its provider is never reached here (discovery happens at the first
+        // click, and that click's refusal page is audited too): nothing listens on port 9
+        dist.setConfig("org.guichet.franceconnect.cfg", "issuer", "http://127.0.0.1:9/api/v2");
+        dist.setConfig("org.guichet.franceconnect.cfg", "client.id", "guichet-browser-test");
+        dist.setConfig("org.guichet.franceconnect.cfg", "client.secret", "not-a-real-secret");
+        dist.setConfig("org.guichet.franceconnect.cfg", "redirect.uri", dist.url("/compte/franceconnect/retour"));
         // scheme jars from the web page: signed with the region's key only
         signing = SchemeSigning.create(Files.createTempDirectory("region-key"));
         signing.trustIn(dist);
@@ -144,6 +152,16 @@ class WebPagesBrowserTest {
                 check(driver, "/aides/vocational-training", "simulator-vocational-training-" + width);
                 check(driver, "/aides/driving-licence", "simulator-driving-licence-" + width);
                 check(driver, "/aides/no-such-aid", "not-found-" + width);
+                // the sign-in page with the FranceConnect button beside the email and code; a provider that does not
+                // answer is told in plain words, and the email way is still offered
+                check(driver, "/compte/connexion", "signin-franceconnect-" + width);
+                List<WebElement> fc = driver.findElements(By.cssSelector("a[href='/compte/franceconnect']"));
+                assertEquals(1, fc.size(), "the FranceConnect button");
+                assertFalse(driver.findElements(By.cssSelector("input[name=email]")).isEmpty(), "email still offered");
+                fc.get(0).click();
+                assertTrue(driver.findElement(By.tagName("main")).getText().contains("FranceConnect"),
+                        driver.findElement(By.tagName("main")).getText());
+                audit(driver, "signin-franceconnect-unavailable-" + width);
                 driver.get(dist.url("/aides/driving-licence"));
                 submit(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
                 audit(driver, "simulator-errors-" + width);
