@@ -812,6 +812,112 @@ class WebPagesBrowserTest {
     }
 
     /**
+     * Issue 17, point 6, in the browser: before promoting a preview of driving-licence that raises the cap with the
+     * highway code (1,500 → 1,600 €, its test pack changed with it), an admin measures what it would change on the
+     * dossiers already submitted. Without JavaScript the page follows the run (a refresh she can stop), then shows the
+     * chart with its table, the changed dossiers and the CSV link; it passes axe-core at 1,280 and 360 px.
+     */
+    @Test
+    void anAdminSeesTheImpactOfAPreviewBeforePromotingIt() throws Exception {
+        Api api = new Api(dist);
+        Mailbox mail = new Mailbox(dist);
+        Scenario scenario = new Scenario(api, mail);
+        String admin = scenario.signInOrActivate(ADMIN, "la region paie les aides aux stagiaires");
+        String run = Long.toString(System.nanoTime(), 36);
+        // driving-licence is filed by a Mission locale counsellor, under each young person's mandate
+        long ml = api.post("/admin/organisations", Distribution.map("name", "Mission locale " + run, "kind",
+                "MISSION_LOCALE"), admin).json().path("organisation").path("id").asLong();
+        String counsellor = "ines." + run + "@mission-locale.example";
+        scenario.invite(admin, counsellor, "Inès Conseil", "MEDIATOR", ml);
+        String ines = scenario.activateAndSignIn(counsellor, "INVITATION", "mission locale de la gare");
+        // three young drivers whose quote (1,720.50 € with the highway code) is above both caps: +100 € each
+        List<String> references = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String young = "conduite" + i + "." + run + "@example.fr";
+            Api.Reply asked = api.post("/mandates", Distribution.map("applicantEmail", young, "applicantName",
+                    "Jeune conducteur " + i), ines);
+            assertEquals(201, asked.status(), asked.toString());
+            long applicant = asked.json().path("applicant").path("id").asLong();
+            assertEquals(200, api.post("/mandates/acceptance", Distribution.map("token",
+                    mail.latest(young, "MANDATE_REQUEST").token()), null).status());
+            Api.Reply created = api.post("/dossiers", Distribution.map("schemeId", "driving-licence", "applicantId",
+                    applicant), ines);
+            assertEquals(201, created.status(), created.toString());
+            long id = created.json().path("id").asLong();
+            Api.Reply saved = api.patch("/dossiers/" + id + "/answers", Distribution.map("answers",
+                    HotDeployTest.YOUNG_DRIVER), ines);
+            assertEquals(200, saved.status(), saved.toString());
+            scenario.uploadChecklist(id, saved.json().path("live"), ines);
+            Api.Reply sent = api.post("/dossiers/" + id + "/submit", null, ines);
+            assertEquals(200, sent.status(), sent.toString());
+            references.add(created.json().path("reference").asText());
+        }
+        String version = "9.1." + (System.nanoTime() % 1000);
+        byte[] zip = SchemeKitTest.zip(version, Map.of(
+                "parameters/figures.csv", csv -> csv.replace("cap.withHighwayCode,1500", "cap.withHighwayCode,1600"),
+                "tests/amount.yaml", yaml -> yaml.replace("1500", "1600")));
+        Api.Reply deployed = api.postRaw("/schemes/packages?preview=true", zip, "application/zip", admin, Map.of());
+        assertEquals(202, deployed.status(), deployed.toString());
+        String state = "";
+        for (int i = 0; i < 240 && !"PREVIEW".equals(state); i++) {
+            Thread.sleep(500);
+            for (com.fasterxml.jackson.databind.JsonNode sc : api.get("/schemes", admin).json()) {
+                if ("driving-licence".equals(sc.path("id").asText()) && version.equals(sc.path("version").asText())) {
+                    state = sc.path("state").asText();
+                }
+            }
+            assertFalse("FAILED".equals(state), "the candidate failed its test pack");
+        }
+        assertEquals("PREVIEW", state);
+
+        WebDriver driver = browser(false, 1280);
+        WebDriver wide = browser(true, 1280);
+        WebDriver narrow = browser(true, 360);
+        try {
+            driver.get(dist.url("/compte/connexion"));
+            type(driver, "email", ADMIN);
+            type(driver, "password", "la region paie les aides aux stagiaires");
+            submit(driver, driver.findElement(By.cssSelector("main form button[type=submit]")));
+            secondFactor(driver, ADMIN, null);
+            String page = "/admin/dispositifs/driving-licence/" + version + "/impact";
+            driver.get(dist.url(page));
+            auditBoth(driver, wide, narrow, "impact-start");
+            // the default period is the last twelve months up to today: today's dossiers are in it
+            submit(driver, driver.findElement(By.xpath("//button[normalize-space()=\"Lancer le calcul d'impact\"]")));
+            noErrors(driver);
+            String main = driver.findElement(By.tagName("main")).getText();
+            for (int i = 0; i < 240 && driver.findElements(By.id("changes")).isEmpty(); i++) {
+                Thread.sleep(500);
+                // what the browser does by itself every few seconds (the Refresh header), done here at once
+                driver.get(dist.url(page + "?suivi=manuel"));
+                main = driver.findElement(By.tagName("main")).getText();
+            }
+            assertFalse(driver.findElements(By.id("changes")).isEmpty(), main);
+            assertTrue(driver.findElements(By.cssSelector("svg.chart")).size() == 1, "one chart");
+            // the list of the changed dossiers for agents: each one, its amount before and after
+            List<WebElement> rows = driver.findElements(By.xpath("//table[caption[@id='changes']]/tbody/tr"));
+            // French amounts are written with no-break spaces: one plain space here
+            List<String> lines = rows.stream().map(r -> r.getText().replaceAll("[\\s\\u00a0\\u202f]+", " ")).toList();
+            String changes = String.join("\n", lines);
+            // (other tests of this class may have sent driving-licence applications today too: they are replayed as well)
+            assertTrue(rows.size() >= 3, changes);
+            for (String reference : references) {
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith(reference + " ") && l.contains("1 500,00 € → 1 600,00 €")),
+                        reference + " is a changed dossier: " + driver.findElement(By.tagName("main")).getText());
+            }
+            String results = driver.findElement(By.tagName("main")).getText().replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertTrue(results.matches(".*Sur \\d+ demandes rejouées, \\d+ changent.*"), results);
+            assertTrue(driver.findElement(By.cssSelector("a[href$='/export.csv']")).getText().contains("CSV"),
+                    driver.findElement(By.cssSelector("a[href$='/export.csv']")).getText());
+            auditBoth(driver, wide, narrow, "impact-done");
+        } finally {
+            driver.quit();
+            wide.quit();
+            narrow.quit();
+        }
+    }
+
+    /**
      * A Mission locale counsellor in the browser without JavaScript: asks a young person for a mandate, the young
      * person accepts from the mailed link, then the counsellor files the driving-licence application for her, step by
      * step, with its documents, up to the receipt.
