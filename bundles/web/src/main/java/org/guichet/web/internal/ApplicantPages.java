@@ -47,7 +47,7 @@ final class ApplicantPages {
     }
 
     /**
-     * A test dossier (the region's staff, from the simulator's preview banner or the schemes page): opened on the
+     * A test dossier (the region's staff, from the simulator's preview banner): opened on the
      * version the staff are served, then its first step. Anyone else is refused in words (403).
      */
     void createTest(Exchange x) throws IOException {

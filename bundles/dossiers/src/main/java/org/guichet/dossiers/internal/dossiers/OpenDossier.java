@@ -160,7 +160,8 @@ public final class OpenDossier {
     /** Enrolments not yet brought into this draft. */
     public List<EnrolmentOffer> offers(EntityManager em, Caller caller, long dossierId) {
         DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
-        if (d.state() != DossierState.DRAFT) {
+        if (d.state() != DossierState.DRAFT || d.test()) {
+            // a test dossier takes nothing from an organisation (whose key must never reach it)
             return List.of();
         }
         SchemeDescriptor descriptor = schemes.orNull(d);
