@@ -160,10 +160,6 @@ class SchemeKitTest {
         Reply notHers = api.post("/dossiers", map("schemeId", "driving-licence", "test", true), lea);
         assertEquals(403, notHers.status(), notHers.toString());
         assertEquals("TEST_DOSSIER_STAFF_ONLY", notHers.code());
-        Reply hers = api.post("/dossiers", map("schemeId", "driving-licence"), lea);
-        assertEquals(201, hers.status(), hers.toString());
-        assertEquals("1.0.0", hers.json().path("schemeVersion").asText(), "applicants' dossiers: the ACTIVE version");
-        assertFalse(hers.json().path("test").asBoolean());
         Reply trial = api.post("/dossiers", map("schemeId", "driving-licence", "test", true), agent);
         assertEquals(201, trial.status(), trial.toString());
         assertTrue(trial.json().path("test").asBoolean(), trial.toString());

@@ -179,6 +179,19 @@ class TestDossiersTest {
     }
 
     @Test
+    void aSchemeMediatorsFileIsTriedByTheStaffAsWell() {
+        Caller agent = g.agent("Dora", "driving-licence");
+        Dossier t = dossiers.openTest(agent, "driving-licence");
+        assertTrue(t.test());
+        // the mediator's part is hers here: she answers as the mediator would
+        Dossier answered = dossiers.saveAnswers(agent, t.id(), Map.of("birthDate", "2005-06-01",
+                "applicationDate", "2026-11-28", "missionLocaleFollowed", true), null);
+        assertEquals("2005-06-01", answered.answers().get("birthDate"));
+        assertEquals("FILED_BY_MEDIATOR", assertThrows(GuichetException.class,
+                () -> dossiers.create(g.applicant("Dylan"), "driving-licence", null)).code(), "applicants cannot");
+    }
+
+    @Test
     void applicantsMediatorsAndOrganisationsOpenNoTestDossierAndNeverReachThePreview() {
         long organisation = g.portal.insertOrganisation("Mission locale de Brest", "MISSION_LOCALE");
         long training = g.portal.insertOrganisation("Centre de formation", "TRAINING_ORGANISATION");
