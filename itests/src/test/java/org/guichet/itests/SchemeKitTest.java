@@ -156,6 +156,22 @@ class SchemeKitTest {
         String page = dist.get("/aides/driving-licence").body();
         assertFalse(page.contains("prévisualisation"), "the anonymous simulator page has no preview");
 
+        // test dossiers: staff try the preview in a dossier of their own; nobody else opens one or reads it
+        Reply notHers = api.post("/dossiers", map("schemeId", "driving-licence", "test", true), lea);
+        assertEquals(403, notHers.status(), notHers.toString());
+        assertEquals("TEST_DOSSIER_STAFF_ONLY", notHers.code());
+        Reply trial = api.post("/dossiers", map("schemeId", "driving-licence", "test", true), agent);
+        assertEquals(201, trial.status(), trial.toString());
+        assertTrue(trial.json().path("test").asBoolean(), trial.toString());
+        assertEquals("1.1.0", trial.json().path("schemeVersion").asText(), "the version the staff are served");
+        long trialId = trial.json().path("id").asLong();
+        assertEquals(404, api.get("/dossiers/" + trialId, lea).status(), "never an applicant's");
+        assertEquals(404, api.get("/dossiers/" + trialId, admin).status(), "its author's alone");
+        Reply sent = api.post("/dossiers/" + trialId + "/submit", null, agent);
+        assertEquals(409, sent.status(), sent.toString());
+        assertEquals("TEST_DOSSIER_NOT_SUBMITTABLE", sent.code());
+        assertEquals("DRAFT", api.get("/dossiers/" + trialId, agent).json().path("state").asText());
+
         // 2. promotion: recorded, once
         assertEquals(403, api.post("/schemes/driving-licence/versions/1.1.0/promotion", null, agent).status());
         Reply promoted = api.post("/schemes/driving-licence/versions/1.1.0/promotion", null, admin);
@@ -164,6 +180,9 @@ class SchemeKitTest {
         assertFalse(api.post("/schemes/driving-licence/versions/1.1.0/promotion", null, admin).json().path("promoted")
                 .asBoolean(), "a second promotion changes nothing");
         assertEquals("1.1.0", simulatedVersion("", lea), "applicants now get it");
+        JsonNode stillTrial = api.get("/dossiers/" + trialId, agent).json();
+        assertTrue(stillTrial.path("test").asBoolean(), "after promotion a test dossier stays one: " + stillTrial);
+        assertEquals(409, api.post("/dossiers/" + trialId + "/submit", null, agent).status());
         JsonNode history = api.get("/scheme-events?scheme=driving-licence", admin).json();
         long promotions = 0;
         for (JsonNode e : history) {

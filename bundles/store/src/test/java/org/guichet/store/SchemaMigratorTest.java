@@ -75,6 +75,19 @@ class SchemaMigratorTest {
             assertEquals("23505", assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO IDENTITY_LINK"
                     + " (PROVIDER, SUBJECT, ACCOUNT_ID, CREATED_AT) SELECT 'FRANCECONNECT', 'sub-1', ID, CURRENT_TIMESTAMP"
                     + " FROM ACCOUNT")).getSQLState(), "one account per provider and subject");
+            // V13: a dossier is no test dossier unless marked so when it is opened
+            s.executeUpdate("INSERT INTO DOSSIER (REFERENCE, SCHEME_ID, SCHEME_VERSION, STATE, APPLICANT_ID, CREATED_BY,"
+                    + " ANSWERS, ANSWER_SOURCES, CREATED_AT, UPDATED_AT, VERSION) SELECT 'VT-2026-000001', 'vt', '1.0.0', 'DRAFT',"
+                    + " ID, ID, '{}', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM ACCOUNT");
+            s.executeUpdate("INSERT INTO DOSSIER (REFERENCE, SCHEME_ID, SCHEME_VERSION, STATE, APPLICANT_ID, CREATED_BY,"
+                    + " ANSWERS, ANSWER_SOURCES, CREATED_AT, UPDATED_AT, VERSION, TEST_DOSSIER) SELECT 'ESSAI-2026-000001',"
+                    + " 'vt', '1.1.0', 'DRAFT', ID, ID, '{}', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, 1 FROM ACCOUNT");
+            try (ResultSet rs = s.executeQuery("SELECT REFERENCE, TEST_DOSSIER FROM DOSSIER ORDER BY ID")) {
+                rs.next();
+                assertEquals(0, rs.getInt(2));
+                rs.next();
+                assertEquals(1, rs.getInt(2));
+            }
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SCHEME_EVENT")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));

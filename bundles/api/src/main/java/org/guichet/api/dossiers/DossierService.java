@@ -20,6 +20,17 @@ public interface DossierService {
      */
     Dossier create(Caller caller, String schemeId, Long applicantId);
 
+    /**
+     * Opens a test dossier: a DRAFT for the region's staff (agents, supervisors, admins acting as themselves) on the
+     * version they are served today — a PREVIEW newer than the ACTIVE one when there is one — to try its questions,
+     * documents and amounts before promoting it. It can be answered and get documents like any draft, is seen by its
+     * author alone, and is never submitted (409 TEST_DOSSIER_NOT_SUBMITTABLE). Anyone else: 403
+     * TEST_DOSSIER_STAFF_ONLY.
+     *
+     * @since 1.2.0
+     */
+    Dossier openTest(Caller caller, String schemeId);
+
     Dossier get(Caller caller, long dossierId);
 
     /** The same, with the rules' messages (missing answers, reasons, documents) in that language. */

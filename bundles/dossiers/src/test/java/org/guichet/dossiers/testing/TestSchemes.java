@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.Evaluation;
 import org.guichet.api.scheme.EvaluationContext;
 import org.guichet.api.scheme.EvaluationService;
@@ -88,6 +90,25 @@ public final class TestSchemes implements SchemeRegistry, EvaluationService {
         for (Path folder : schemeFolders) {
             Path key = folder.toAbsolutePath().normalize();
             list.add(COMPILED.computeIfAbsent(key, k -> compile(k, list.size() + 1)));
+        }
+        return new TestSchemes(list);
+    }
+
+    /**
+     * The same schemes with one version put in another state, as the extender would hold it (e.g. a PREVIEW served
+     * to the region's staff only, then promoted to ACTIVE). The compiled scheme is the same.
+     */
+    public TestSchemes inState(String schemeId, String version, SchemeState state) {
+        List<Entry> list = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.id().equals(schemeId) && e.version().equals(version) && e.compiled() != null) {
+                SchemeInfo i = e.info();
+                list.add(new Entry(new SchemeInfo(i.id(), i.version(), state, i.title(), i.bundleId(),
+                        i.bundleSymbolicName(), i.bundleVersion(), i.since(), i.compileMillis(), i.errors(),
+                        i.testResults(), i.validFrom(), i.validUntil()), e.compiled()));
+            } else {
+                list.add(e);
+            }
         }
         return new TestSchemes(list);
     }
@@ -193,6 +214,27 @@ public final class TestSchemes implements SchemeRegistry, EvaluationService {
         return find(schemeId, version).filter(Entry::active).map(e -> e.compiled().descriptor());
     }
 
+    /**
+     * As the extender ({@code VersionChoice}), dates aside: a given version if the audience sees its state, else the
+     * newest the audience sees (for staff, a PREVIEW newer than the ACTIVE one).
+     */
+    @Override
+    public Optional<SchemeInfo> served(String schemeId, String version, LocalDate date, Audience audience) {
+        return entries.stream().filter(e -> e.id().equals(schemeId) && audience.sees(e.info().state())
+                && e.compiled() != null && (version == null || e.version().equals(version)))
+                .max(Comparator.comparing(e -> org.osgi.framework.Version.parseVersion(e.version())))
+                .map(Entry::info);
+    }
+
+    @Override
+    public Optional<SchemeDescriptor> descriptor(String schemeId, String version, LocalDate date, Audience audience) {
+        return served(schemeId, version, date, audience).flatMap(i -> entry(i).map(e -> e.compiled().descriptor()));
+    }
+
+    private Optional<Entry> entry(SchemeInfo i) {
+        return entries.stream().filter(e -> e.info() == i).findFirst();
+    }
+
     /** As the extender: a given version, or the newest ACTIVE one, or (none active) the newest installed. */
     private Optional<Entry> find(String schemeId, String version) {
         List<Entry> versions = entries.stream().filter(e -> e.id().equals(schemeId))
@@ -210,6 +252,20 @@ public final class TestSchemes implements SchemeRegistry, EvaluationService {
     public Evaluation evaluate(String schemeId, String version, Map<String, Object> answers, Locale locale)
             throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
         return evaluate(schemeId, version, answers, locale, EvaluationContext.ANONYMOUS);
+    }
+
+    /** As the extender: the version served to that audience ({@link #served}); dates aside. */
+    @Override
+    public Evaluation evaluate(String schemeId, String version, LocalDate date, Audience audience,
+            Map<String, Object> answers, Locale locale, EvaluationContext context)
+            throws SchemeNotFoundException, SchemeUnavailableException, InvalidAnswersException {
+        Optional<Entry> served = served(schemeId, version, date, audience).flatMap(this::entry);
+        if (served.isEmpty()) {
+            Entry e = find(schemeId, version).filter(x -> audience.knows(x.info().state()))
+                    .orElseThrow(() -> new SchemeNotFoundException(schemeId, version));
+            throw new SchemeUnavailableException(e.id(), e.version(), e.info().state(), e.info().errors());
+        }
+        return served.get().compiled().evaluate(answers, locale == null ? Locale.FRENCH : locale, context);
     }
 
     /** As the extender: the portal facts of the context are given to the rules. */

@@ -61,8 +61,11 @@ public class DossierResource {
 
     public record ComplementAnswer(String message) { }
 
-    /** @param applicantId the applicant a mediator files for; absent for oneself */
-    public record NewDossier(String schemeId, Long applicantId) { }
+    /**
+     * @param applicantId the applicant a mediator files for; absent for oneself
+     * @param test        a test dossier (the region's staff only) on the version the staff are served
+     */
+    public record NewDossier(String schemeId, Long applicantId, Boolean test) { }
 
     /** @param version the dossier version last read, to refuse a change made on stale data (optional) */
     public record Answers(Map<String, Object> answers, Long version) { }
@@ -73,7 +76,8 @@ public class DossierResource {
             @HeaderParam(PHONE_CALL) String call, NewDossier body) {
         Caller c = auth.caller(authorization, call);
         NewDossier b = AccountResource.body(body);
-        Dossier d = service().create(c, b.schemeId(), b.applicantId());
+        Dossier d = Boolean.TRUE.equals(b.test()) ? service().openTest(c, b.schemeId())
+                : service().create(c, b.schemeId(), b.applicantId());
         return Response.created(URI.create("dossiers/" + d.id())).entity(d).build();
     }
 

@@ -46,6 +46,21 @@ final class ApplicantPages {
         }
     }
 
+    /**
+     * A test dossier (the region's staff, from the simulator's preview banner): opened on the
+     * version the staff are served, then its first step. Anyone else is refused in words (403).
+     */
+    void createTest(Exchange x) throws IOException {
+        Caller caller = x.caller();
+        try {
+            Dossier d = portal.dossiers().openTest(caller, x.param("schemeId"));
+            x.redirect("/mes-demandes/" + d.id() + "/etape/1#contenu");
+        } catch (GuichetException e) {
+            x.render(e.kind().status(), "refused.jte", "title", x.ui().t("test.refused.title"), "message",
+                    x.ui().error(e));
+        }
+    }
+
     void requestMandate(Exchange x) throws IOException {
         Caller caller = x.caller();
         portal.limit(x.req(), org.guichet.api.limits.RateLimits.MANDATE_REQUEST);

@@ -96,8 +96,17 @@ public final class ApplicationSteps {
     }
 
     private SchemeDescriptor descriptor(Dossier d) {
-        return portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion()).orElseThrow(() ->
+        return descriptorOf(portal, d).orElseThrow(() ->
                 new GuichetException(GuichetException.Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", null, null));
+    }
+
+    /**
+     * The descriptor of the dossier's version, served as the dossier's reader is: a test dossier's as to the staff
+     * (its version may be a PREVIEW), any other as to the public.
+     */
+    static java.util.Optional<SchemeDescriptor> descriptorOf(Portal portal, Dossier d) {
+        return d.test() ? portal.registry().descriptor(d.schemeId(), d.schemeVersion(), null,
+                org.guichet.api.scheme.Audience.STAFF) : portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion());
     }
 
     private static int stepNumber(Exchange x, List<String> steps) {
@@ -399,7 +408,7 @@ public final class ApplicationSteps {
             portal.dossiers().submit(x.caller(), id);
             x.redirect("/mes-demandes/" + id + "/accuse#contenu");
         } catch (GuichetException e) {
-            if (!"DOSSIER_INCOMPLETE".equals(e.code())) {
+            if (!"DOSSIER_INCOMPLETE".equals(e.code()) && !"TEST_DOSSIER_NOT_SUBMITTABLE".equals(e.code())) {
                 throw e;
             }
             renderReview(x, 409, x.ui().error(e));

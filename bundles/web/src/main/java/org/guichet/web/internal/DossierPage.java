@@ -125,8 +125,8 @@ final class DossierPage {
         LetterText letter = decision == null || decision.letterDocumentId() == null ? null
                 : portal.instruction().decisionLetterText(caller, id, decision.id());
         // the scheme's title in the page's language (the dossier's own is in French)
-        String title = portal.registry().activeDescriptor(d.schemeId(), d.schemeVersion())
-                .map(scheme -> x.ui().in(scheme.title())).orElse(d.schemeTitle());
+        String title = ApplicationSteps.descriptorOf(portal, d).map(scheme -> x.ui().in(scheme.title()))
+                .orElse(d.schemeTitle());
         x.render(status, "applicant/dossier.jte", "d", d, "schemeTitle", title, "errors", errors, "notice", notice,
                 "typed", typed, "offers", offers, "helpers", helpers, "withdrawable", withdrawable, "complements", complements,
                 "decision", decision, "letter", letter, "payments", portal.payments().payments(caller, id), "messages",

@@ -39,6 +39,7 @@ public final class Routes {
     private static void applicant(Router r, ApplicantPages home, ApplicationSteps steps, DossierPage dossier) {
         r.get("/mes-demandes", home::home);
         r.post("/mes-demandes/nouvelle", home::create);
+        r.post("/mes-demandes/essai", home::createTest);
         r.post("/mes-demandes/mandat", home::requestMandate);
         r.get("/mes-demandes/{dossier}/etape/{step}", steps::step);
         r.post("/mes-demandes/{dossier}/etape/{step}", steps::saveStep);

@@ -284,6 +284,43 @@ class ApplicantTemplatesTest {
 
     // ---- review, receipt
 
+    /** The same dossier, as a test dossier (staff trying a preview). */
+    static Dossier test(Dossier d) {
+        return new Dossier(d.id(), "ESSAI-2026-000001", d.schemeId(), "1.1.0", d.schemeTitle(), d.state(),
+                d.applicant(), d.createdBy(), d.mandateId(), d.answers(), d.answerSources(), d.documents(), d.live(),
+                d.submitted(), d.receipt(), d.history(), d.version(), d.createdAt(), d.updatedAt(), true);
+    }
+
+    @Test
+    void everyPageOfATestDossierSaysSoAndItsReviewOffersNoSending() {
+        SchemeDescriptor s = scheme();
+        Dossier real = dossier(DossierState.DRAFT, incomplete(), null);
+        Dossier t = test(real);
+        String banner = "Dossier de test — version en prévisualisation, jamais proposée aux demandeurs";
+        List<String> pages = List.of(
+                render("applicant/step.jte", "ui", FR, "d", t, "s", s, "steps", steps(), "n", 1, "fields",
+                        ApplicationSteps.fieldsOf(s, steps(), 1), "values", Map.of()),
+                render("applicant/documents.jte", "ui", FR, "d", t, "s", s, "steps", steps(), "checklist",
+                        t.live().checklist()),
+                render("applicant/review.jte", "ui", FR, "d", t, "s", s, "steps", steps(), "missing",
+                        ApplicationSteps.missing(FR, t, s, steps())),
+                render("applicant/dossier.jte", "ui", FR, "d", t));
+        for (String html : pages) {
+            assertTrue(html.contains(banner), html);
+        }
+        String review = pages.get(2);
+        assertFalse(review.contains("/envoyer"), "no sending: " + review);
+        assertTrue(review.contains("il ne peut jamais être envoyé"), review);
+        String en = render("applicant/step.jte", "ui", EN, "d", t, "s", s, "steps", steps(), "n", 1, "fields",
+                ApplicationSteps.fieldsOf(s, steps(), 1), "values", Map.of());
+        assertTrue(en.contains("Test dossier — preview version, never offered to applicants"), en);
+        // an applicant's dossier: no banner, the sending button
+        String hers = render("applicant/review.jte", "ui", FR, "d", real, "s", s, "steps", steps(), "missing",
+                ApplicationSteps.missing(FR, real, s, steps()));
+        assertFalse(hers.contains("Dossier de test"), hers);
+        assertTrue(hers.contains("/mes-demandes/1/envoyer"), hers);
+    }
+
     @Test
     void reviewShowsAnswersInWordsAndLinksToMissingAnswersKeepingTheLanguageBeforeTheFragment() {
         SchemeDescriptor s = scheme();

@@ -53,6 +53,11 @@ class SchemeKitPagesTest {
                 Map.of(), "errors", Map.of());
         assertFalse(applicant.contains("prévisualisation"), applicant);
         assertTrue(applicant.contains("<label for=\"date-simulation\">"), "the date has its label");
+        // the staff try the preview in a test dossier from its banner; applicants are never offered one
+        assertTrue(preview.contains("action=\"/mes-demandes/essai\"") && preview.contains("name=\"_csrf\"")
+                && preview.contains("name=\"schemeId\" value=\"" + Samples.scheme().id() + "\""), preview);
+        assertTrue(preview.contains("Ouvrir un dossier de test sur cette version"), preview);
+        assertFalse(applicant.contains("/mes-demandes/essai") || applicant.contains("dossier de test"), applicant);
     }
 
     @Test

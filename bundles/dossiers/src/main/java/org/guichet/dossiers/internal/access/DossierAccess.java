@@ -63,7 +63,7 @@ public final class DossierAccess {
         SchemeDescriptor descriptor = schemes.orNull(d);
         boolean applicantMayFile = descriptor == null || descriptor.filers().contains("APPLICANT");
         return new Facts(d.id, d.applicantId, d.schemeId, d.state(), m == null ? null : m.mediatorId,
-                m != null && m.state == MandateState.ACTIVE, d.organisationId, applicantMayFile);
+                m != null && m.state == MandateState.ACTIVE, d.organisationId, applicantMayFile, d.test());
     }
 
     public static boolean isStaff(Caller c) {

@@ -47,7 +47,8 @@ public class DossierMetrics {
                 if (now - countedAt > FRESH_NANOS) {
                     try {
                         Map<DossierState, Long> fresh = new EnumMap<>(DossierState.class);
-                        tx.run(em -> em.createQuery("select d.state, count(d) from DossierEntity d group by d.state",
+                        tx.run(em -> em.createQuery("select d.state, count(d) from DossierEntity d where d.testDossier = 0"
+                                + " group by d.state",
                                 Object[].class).getResultList().forEach(r -> fresh.put((DossierState) r[0],
                                 ((Number) r[1]).longValue())));
                         counts = fresh;

@@ -93,6 +93,15 @@ public class DossierServiceImpl implements DossierService {
     }
 
     @Override
+    public Dossier openTest(Caller caller, String schemeId) {
+        SchemeDescriptor d = opening.checkTest(caller, schemeId);
+        return tx.call(em -> {
+            DossierEntity e = opening.create(em, caller, d, null, true);
+            return views.view(em, e, access.require(em, caller, e.id, Action.READ).standing(), FR);
+        });
+    }
+
+    @Override
     public Dossier get(Caller caller, long dossierId) {
         return get(caller, dossierId, FR);
     }

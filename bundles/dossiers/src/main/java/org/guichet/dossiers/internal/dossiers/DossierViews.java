@@ -52,14 +52,16 @@ public final class DossierViews {
                 Json.readStringMap(d.answerSources), docs.stream().map(x -> document(em, x)).toList(), live,
                 Json.read(d.evaluation, Evaluation.class), Json.read(d.receipt, Receipt.class),
                 AccessPolicy.seesInternalHistory(reader) ? history : History.forApplicant(history), d.version,
-                d.createdAt.toInstant(), d.updatedAt.toInstant());
+                d.createdAt.toInstant(), d.updatedAt.toInstant(), d.test());
     }
 
     LiveEvaluation live(EntityManager em, DossierEntity d, SchemeDescriptor descriptor, Map<String, Object> answers,
             List<DocumentEntity> docs, Locale locale) {
         Set<String> present = docs.stream().map(x -> x.documentType).collect(Collectors.toSet());
         try {
-            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, answers, locale, PortalFacts.of(em, d));
+            // a test dossier's version is served as to the staff (it may be a PREVIEW); any other as to the public
+            Evaluation e = evaluation.evaluate(d.schemeId, d.schemeVersion, null, Schemes.audience(d), answers, locale,
+                    PortalFacts.of(em, d));
             List<ChecklistItem> checklist = e.requiredDocuments().stream()
                     .map(r -> new ChecklistItem(r.id(), r.label(), r.why(), present.contains(r.id()))).toList();
             return new LiveEvaluation(true, e.eligible(), List.of(), checklist, e);

@@ -17,7 +17,7 @@ final class Milestones {
     private Milestones() { }
 
     static void note(EntityManager em, Caller caller, DossierEntity d, LiveEvaluation live) {
-        if (live == null || !live.complete()) {
+        if (live == null || !live.complete() || d.test()) {
             return;
         }
         if (!Ledger.reached(em, d.id, "ANSWERS_COMPLETE_AT")) {
@@ -30,6 +30,11 @@ final class Milestones {
 
     /** A document the checks at upload refused (type, size, content): the reason's code, never the file. */
     static void refusedAtUpload(EntityManager em, Caller caller, DossierEntity d, String documentType, String code) {
+        if (d.test()) {
+            // the observatory's steps and counts leave test dossiers out
+            record(em, caller, d, "DOCUMENT_REFUSED_AT_UPLOAD", documentType + " refusé à l'envoi : " + code);
+            return;
+        }
         Ledger.document(em, d.schemeId, Ledger.organisationOf(em, d.id), documentType, "REFUSED_AT_UPLOAD", code,
                 java.time.Instant.now());
         record(em, caller, d, "DOCUMENT_REFUSED_AT_UPLOAD", documentType + " refusé à l'envoi : " + code);

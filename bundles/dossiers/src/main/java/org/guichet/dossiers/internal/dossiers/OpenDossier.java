@@ -18,6 +18,7 @@ import org.guichet.api.activity.Channel;
 import org.guichet.api.dossiers.DossierState;
 import org.guichet.api.dossiers.EnrolmentOffer;
 import org.guichet.api.error.GuichetException;
+import org.guichet.api.scheme.Audience;
 import org.guichet.api.scheme.SchemeDescriptor;
 import org.guichet.dossiers.internal.Json;
 import org.guichet.dossiers.internal.access.AccessPolicy.Action;
@@ -44,6 +45,8 @@ public final class OpenDossier {
     static final Set<String> PREFILLABLE = Set.of("birthDate", "trainingStartDate", "trainingEndDate", "trainingHours",
             "programme", "regionFunded");
     static final String CERTIFICATE = "TRAINING_ENTRY_CERTIFICATE";
+    /** test dossiers' references (ESSAI-2026-000001), their own counter: no scheme's numbering has gaps for them */
+    public static final String TEST_PREFIX = "ESSAI";
 
     private final Schemes schemes;
     private final DossierAccess access;
@@ -87,12 +90,32 @@ public final class OpenDossier {
         return d;
     }
 
+    /**
+     * Checks done before opening a test dossier: the region's staff alone, as themselves (never on a call for
+     * someone), on the version they are served (see {@link Schemes#forTest}).
+     */
+    public SchemeDescriptor checkTest(Caller caller, String schemeId) {
+        if (Audience.of(caller) != Audience.STAFF) {
+            throw GuichetException.forbidden("TEST_DOSSIER_STAFF_ONLY", "Seuls les agents, responsables et"
+                    + " administrateurs de la Région ouvrent des dossiers de test, en leur nom propre.");
+        }
+        return schemes.forTest(schemeId);
+    }
+
     static boolean forOther(Caller caller, Long applicantId) {
         return applicantId != null && applicantId.longValue() != caller.accountId();
     }
 
     public DossierEntity create(EntityManager em, Caller caller, SchemeDescriptor d, Long applicantId) {
-        boolean forOther = forOther(caller, applicantId);
+        return create(em, caller, d, applicantId, false);
+    }
+
+    /**
+     * @param test a test dossier ({@link #checkTest} passed): its applicant is the staff member herself, its
+     *             reference ESSAI-…, and no organisation's enrolment enters it (an organisation's key never reaches it)
+     */
+    public DossierEntity create(EntityManager em, Caller caller, SchemeDescriptor d, Long applicantId, boolean test) {
+        boolean forOther = !test && forOther(caller, applicantId);
         long applicant = forOther ? applicantId : caller.accountId();
         MandateEntity mandate = null;
         if (forOther) {
@@ -105,7 +128,10 @@ public final class OpenDossier {
         AccountEntity person = em.find(AccountEntity.class, applicant);
         Instant now = clock.instant();
         DossierEntity e = new DossierEntity();
-        e.reference = References.next(em, referencePrefix(d.id()), now.atZone(PARIS).getYear());
+        if (test) {
+            e.markTest();
+        }
+        e.reference = References.next(em, test ? TEST_PREFIX : referencePrefix(d.id()), now.atZone(PARIS).getYear());
         e.schemeId = d.id();
         e.schemeVersion = d.version();
         e.applicantId = applicant;
@@ -119,8 +145,9 @@ public final class OpenDossier {
         em.flush();
         Activity.record(em, "DOSSIER_CREATED", Activity.actorId(caller), Activity.actorName(caller),
                 Activity.onBehalf(caller, applicant), Activity.channel(caller, applicant), e.id, caller.organisationId(),
-                "Demande " + e.reference + " ouverte (" + d.id() + " " + d.version() + ")");
-        List<EnrolmentEntity> enrolments = Lookups.latestEnrolments(em, person.email);
+                (test ? "Dossier de test " : "Demande ") + e.reference + " ouvert" + (test ? "" : "e") + " (" + d.id()
+                        + " " + d.version() + ")");
+        List<EnrolmentEntity> enrolments = test ? List.of() : Lookups.latestEnrolments(em, person.email);
         if (!enrolments.isEmpty()) {
             bring(em, e, d, enrolments.get(0), false);
         }
@@ -133,7 +160,8 @@ public final class OpenDossier {
     /** Enrolments not yet brought into this draft. */
     public List<EnrolmentOffer> offers(EntityManager em, Caller caller, long dossierId) {
         DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
-        if (d.state() != DossierState.DRAFT) {
+        if (d.state() != DossierState.DRAFT || d.test()) {
+            // a test dossier takes nothing from an organisation (whose key must never reach it)
             return List.of();
         }
         SchemeDescriptor descriptor = schemes.orNull(d);

@@ -29,7 +29,19 @@ public final class PortalFacts {
         if (d.applicantId == null) {
             return EvaluationContext.ANONYMOUS;
         }
-        return ofAll(em, Map.of(d.id, d.applicantId)).get(d.id).withSourcedAnswers(sourced(d));
+        return withSources(ofAll(em, Map.of(d.id, d.applicantId)).get(d.id), d.answers, d.answerSources);
+    }
+
+    /**
+     * A dossier's portal facts with the answers administrations gave it (read from its stored answers and answer
+     * sources, as JSON): what every evaluation the portal makes of a dossier passes, so that the documents those
+     * answers replace are dropped — the dossier's pages, its submission and the impact's replay alike.
+     */
+    public static EvaluationContext withSources(EvaluationContext facts, String answersJson, String sourcesJson) {
+        if (facts == null || !facts.knownPerson()) {
+            return facts == null ? EvaluationContext.ANONYMOUS : facts;
+        }
+        return facts.withSourcedAnswers(sourced(answersJson, sourcesJson));
     }
 
     /**
@@ -65,10 +77,10 @@ public final class PortalFacts {
     }
 
     /** The answers an administration gave (their tag names one), so that the documents they replace are dropped. */
-    static Map<String, AnswerSource> sourced(DossierEntity d) {
-        Map<String, Object> answers = Json.readMap(d.answers);
+    static Map<String, AnswerSource> sourced(String answersJson, String sourcesJson) {
+        Map<String, Object> answers = Json.readMap(answersJson);
         Map<String, AnswerSource> out = new HashMap<>();
-        Json.readStringMap(d.answerSources).forEach((field, tag) -> AnswerSource.Origin.parse(tag)
+        Json.readStringMap(sourcesJson).forEach((field, tag) -> AnswerSource.Origin.parse(tag)
                 .filter(o -> answers.get(field) != null).ifPresent(o -> out.put(field, o.source())));
         return out;
     }

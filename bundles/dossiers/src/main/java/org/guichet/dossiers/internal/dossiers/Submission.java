@@ -61,6 +61,10 @@ public final class Submission {
             return new Submitted(Json.read(d.receipt, Receipt.class), null);
         }
         d = access.dossier(em, caller, dossierId, Action.SUBMIT);
+        if (d.test()) {
+            // the lifecycle's refusal, said before anything missing: a test dossier is never sent, complete or not
+            d.move(Move.of(Transition.SUBMIT), clock.instant().atZone(OpenDossier.PARIS).toLocalDate());
+        }
         SchemeDescriptor descriptor = schemes.of(d);
         Map<String, Object> answers = Json.readMap(d.answers);
         List<DocumentEntity> docs = DossierViews.documents(em, d.id);

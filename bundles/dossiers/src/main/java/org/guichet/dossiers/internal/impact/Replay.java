@@ -31,7 +31,7 @@ import org.guichet.dossiers.internal.shared.EvaluationDiff;
 
 /**
  * Replays a candidate version on one page of a run's dossiers: reads them (id order, after the run's cursor), each
- * with its stored answers and the portal facts of its person (one query for the page), evaluates them with the
+ * with its stored answers, their sources and the portal facts of its person (one query for the page), evaluates them with the
  * candidate, compares with the evaluation stored on the dossier, writes the changed ones as IMPACT_CHANGE rows and
  * moves the run's cursor and progress. Reads dossiers as plain columns, never as entities: nothing of a dossier can
  * be written back.
@@ -105,7 +105,7 @@ final class Replay {
      */
     List<Outcome> page(EntityManager em, ImpactRunEntity run) {
         List<Object[]> rows = em.createQuery("select d.id, d.reference, d.state, d.applicantId, d.answers,"
-                + " d.evaluation from DossierEntity d where d.schemeId = :s and d.state in :states"
+                + " d.evaluation, d.answerSources from DossierEntity d where d.schemeId = :s and d.state in :states"
                 + " and d.submittedAt >= :from and d.submittedAt < :to and d.id > :after order by d.id", Object[].class)
                 .setParameter("s", run.schemeId).setParameter("states", STATES)
                 .setParameter("from", startOf(run.periodFrom.toLocalDate()))
@@ -150,7 +150,9 @@ final class Replay {
             Runnable slice = () -> {
                 for (int k = start; k < end; k++) {
                     Object[] r = rows.get(k);
-                    out[k] = replay(run, (String) r[4], (String) r[5], facts.get((Long) r[0]));
+                    // with the answers administrations gave, as the dossier's own evaluations had them
+                    out[k] = replay(run, (String) r[4], (String) r[5],
+                            PortalFacts.withSources(facts.get((Long) r[0]), (String) r[4], (String) r[6]));
                 }
             };
             if (helpers == null || end == rows.size()) {

@@ -49,6 +49,11 @@ public class DossierEntity {
     @Enumerated(EnumType.STRING) @Column(name = "WAITING_ON") private WaitingOn waitingOn;
     @Column(name = "DEADLINE") private Date deadline;
     @Column(name = "DECIDED_AT") public Timestamp decidedAt;
+    /**
+     * 1 for a test dossier (staff trying the version they are served, never submittable), 0 otherwise; set once when
+     * the dossier is opened ({@link #markTest}), never changed after (a promotion of its version leaves it a test)
+     */
+    @Column(name = "TEST_DOSSIER") private short testDossier;
     /** optimistic lock: two people editing at once never overwrite each other silently */
     @Version @Column(name = "VERSION") public long version;
 
@@ -68,6 +73,20 @@ public class DossierEntity {
         return assigneeId;
     }
 
+    /** Whether this is a test dossier (see the column). */
+    public boolean test() {
+        return testDossier != 0;
+    }
+
+    /** Marks a dossier being opened as a test dossier; refused on a dossier already stored. */
+    public DossierEntity markTest() {
+        if (id != null) {
+            throw new IllegalStateException("a dossier is a test dossier from its opening or never");
+        }
+        testDossier = 1;
+        return this;
+    }
+
     /** True when the dossier is held by this agent (ids compared by value, never by identity). */
     public boolean heldBy(long agentId) {
         return assigneeId != null && assigneeId.longValue() == agentId;
@@ -75,7 +94,7 @@ public class DossierEntity {
 
     public DossierLifecycle.Snapshot snapshot() {
         return new DossierLifecycle.Snapshot(state, waitingOn, deadline == null ? null : deadline.toLocalDate(),
-                assigneeId);
+                assigneeId, test());
     }
 
     /** Applies a move as the lifecycle decides it, or throws its refusal (the row is then untouched). */

@@ -85,8 +85,18 @@ public final class DossierLifecycle {
         }
     }
 
-    /** Where a dossier stands, as far as the lifecycle is concerned. */
-    public record Snapshot(DossierState state, WaitingOn waitingOn, LocalDate deadline, Long assigneeId) { }
+    /**
+     * Where a dossier stands, as far as the lifecycle is concerned.
+     *
+     * @param test a test dossier (staff trying a version): it is never submitted, so nothing after SUBMIT happens to it
+     */
+    public record Snapshot(DossierState state, WaitingOn waitingOn, LocalDate deadline, Long assigneeId,
+            boolean test) {
+        /** A dossier that is no test dossier. */
+        public Snapshot(DossierState state, WaitingOn waitingOn, LocalDate deadline, Long assigneeId) {
+            this(state, waitingOn, deadline, assigneeId, false);
+        }
+    }
 
     /**
      * What a move brings.
@@ -122,6 +132,10 @@ public final class DossierLifecycle {
         DossierState st = s.state();
         switch (m.transition()) {
             case SUBMIT -> {
+                if (s.test()) {
+                    throw refuse("TEST_DOSSIER_NOT_SUBMITTABLE", "C'est un dossier de test, ouvert sur une version en"
+                            + " prévisualisation : il ne peut jamais être envoyé (il n'irait à aucune instruction).");
+                }
                 if (st != DRAFT) {
                     throw refuse("DOSSIER_NOT_DRAFT", "Cette demande a déjà été envoyée : elle ne peut plus l'être"
                             + " une seconde fois.");

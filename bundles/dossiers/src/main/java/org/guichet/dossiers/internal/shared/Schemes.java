@@ -47,6 +47,36 @@ public final class Schemes {
                 "Cette aide est momentanément indisponible. Réessayez plus tard.");
     }
 
+    /**
+     * The version a test dossier is opened on: the one the region's staff are served today (a PREVIEW newer than the
+     * ACTIVE version when there is one, as in the simulator); refused when the scheme has none they may see.
+     */
+    public SchemeDescriptor forTest(String schemeId) {
+        if (schemeId == null || schemeId.isBlank()) {
+            throw GuichetException.invalid("SCHEME_REQUIRED", "schemeId", "Indiquez l'aide à essayer.");
+        }
+        Optional<SchemeDescriptor> served = registry.served(schemeId, null, null, Audience.STAFF)
+                .flatMap(i -> registry.descriptor(schemeId, i.version(), null, Audience.STAFF));
+        if (served.isPresent()) {
+            return served.get();
+        }
+        if (registry.list().stream().noneMatch(i -> i.id().equals(schemeId))) {
+            throw new GuichetException(Kind.NOT_FOUND, "SCHEME_NOT_FOUND", "schemeId",
+                    "Cette aide n'existe pas : " + schemeId);
+        }
+        throw new GuichetException(Kind.UNAVAILABLE, "SCHEME_UNAVAILABLE", "schemeId",
+                "Aucune version de cette aide ne peut être essayée aujourd'hui (aucune n'est en vigueur, active ou en"
+                        + " prévisualisation).");
+    }
+
+    /**
+     * Who a dossier's version is served as: a test dossier as the region's staff (its version may be a PREVIEW),
+     * every other dossier as the public (ACTIVE versions only).
+     */
+    public static Audience audience(DossierEntity d) {
+        return d.test() ? Audience.STAFF : Audience.PUBLIC;
+    }
+
     /** The descriptor of the version the dossier is pinned to. */
     public SchemeDescriptor of(DossierEntity d) {
         SchemeDescriptor s = orNull(d);
@@ -57,7 +87,11 @@ public final class Schemes {
     }
 
     public SchemeDescriptor orNull(DossierEntity d) {
-        return d == null ? null : registry.activeDescriptor(d.schemeId, d.schemeVersion).orElse(null);
+        if (d == null) {
+            return null;
+        }
+        return (d.test() ? registry.descriptor(d.schemeId, d.schemeVersion, null, Audience.STAFF)
+                : registry.activeDescriptor(d.schemeId, d.schemeVersion)).orElse(null);
     }
 
     public String title(String schemeId, String version) {

@@ -170,6 +170,58 @@ class ImpactRunTest {
         assertEquals(events, Population.dump(portal.dataSource(), "ACTIVITY_EVENT"));
     }
 
+    /**
+     * Tax data DGFIP gave replaces the tax notice: the dossier's stored evaluation asks for no TAX_NOTICE, and the
+     * replay must pass the answers' sources as the dossier's own evaluations do, or the notice shows as "added" on
+     * every sourced dossier though the candidate changed nothing about documents.
+     */
+    @Test
+    void answersAnAdministrationGaveAreReplayedWithTheirSource() throws Exception {
+        List<Population.Row> rows = Population.generate(portal.dataSource(), schemes, "1.0.0", 400, 29);
+        String tag = org.guichet.api.scheme.AnswerSource.DGFIP.tag(java.time.Instant.parse("2026-08-20T08:00:00Z"));
+        java.util.Map<String, org.guichet.api.scheme.AnswerSource> dgfip = java.util.Map.of(
+                "taxNoticeProvided", org.guichet.api.scheme.AnswerSource.DGFIP,
+                "referenceTaxIncome", org.guichet.api.scheme.AnswerSource.DGFIP,
+                "taxShares", org.guichet.api.scheme.AnswerSource.DGFIP);
+        List<Long> sourced = new ArrayList<>();
+        List<Long> untouchedByTheCandidate = new ArrayList<>();
+        for (Population.Row r : rows) {
+            if (!r.replayed() || !Boolean.TRUE.equals(r.answers().get("taxNoticeProvided")) || sourced.size() >= 120) {
+                continue;
+            }
+            // stored as submission stores it: with the sources, so without the tax notice
+            org.guichet.api.scheme.Evaluation stored = schemes.evaluate(VT, "1.0.0", r.answers(),
+                    java.util.Locale.FRENCH, org.guichet.api.scheme.EvaluationContext.person(List.of())
+                            .withSourcedAnswers(dgfip));
+            assertTrue(stored.requiredDocuments().stream().noneMatch(d -> d.id().equals("TAX_NOTICE")),
+                    "the notice is replaced: " + stored.requiredDocuments());
+            portal.update("UPDATE DOSSIER SET ANSWER_SOURCES = ?, EVALUATION = ? WHERE ID = ?",
+                    org.guichet.dossiers.internal.Json.write(java.util.Map.of("taxNoticeProvided", tag,
+                            "referenceTaxIncome", tag, "taxShares", tag)),
+                    org.guichet.dossiers.internal.Json.write(stored), r.id());
+            sourced.add(r.id());
+            boolean inBracket = !Boolean.TRUE.equals(r.answers().get("singleParent"))
+                    && r.familyQuotient().compareTo(new BigDecimal("1000")) > 0
+                    && r.familyQuotient().compareTo(new BigDecimal("1500")) <= 0;
+            if (r.hours() > Candidate.HOURS_AFTER && !inBracket) {
+                untouchedByTheCandidate.add(r.id());
+            }
+        }
+        assertTrue(sourced.size() > 50 && untouchedByTheCandidate.size() > 20,
+                sourced.size() + " sourced, " + untouchedByTheCandidate.size() + " untouched");
+
+        ImpactServiceImpl impact = inline();
+        ImpactRun run = impact.run(admin, impact.start(admin, VT, Candidate.VERSION, PERIOD_START, PERIOD_END).id());
+        assertEquals(ImpactRunState.DONE, run.state(), "error: " + run.error());
+        ImpactResults results = impact.results(admin, run.id());
+        assertEquals(List.of(), results.documentsAdded(), "the candidate asks for no new document");
+        List<ImpactChange> all = new ArrayList<>();
+        impact.eachChange(admin, run.id(), all::add);
+        List<Long> listed = all.stream().map(ImpactChange::dossierId).filter(untouchedByTheCandidate::contains)
+                .toList();
+        assertEquals(List.of(), listed, "dossiers the candidate does not change are not listed");
+    }
+
     @Test
     void onlyAdminsAndTheSchemesSupervisorsSeeTheImpact() throws Exception {
         ImpactServiceImpl impact = inline();

@@ -160,6 +160,15 @@ class DossierLifecycleTest {
         assertEquals(AGENT, DossierLifecycle.next(snapshot(DossierState.IN_REVIEW),
                 Move.byAgent(Transition.TAKE, AGENT), TODAY).assigneeId());
 
+        // a test dossier (staff trying a version) is never sent, whatever its state
+        for (DossierState st : DossierState.values()) {
+            Snapshot test = new Snapshot(st, null, null, null, true);
+            assertEquals("TEST_DOSSIER_NOT_SUBMITTABLE", assertThrows(GuichetException.class,
+                    () -> DossierLifecycle.next(test, Move.of(Transition.SUBMIT), TODAY)).code(), st.name());
+        }
+        assertEquals(DossierState.WITHDRAWN, DossierLifecycle.next(new Snapshot(DossierState.DRAFT, null, null, null,
+                true), Move.of(Transition.WITHDRAW), TODAY).state(), "it can be given up like any draft");
+
         Snapshot waitingStill = new Snapshot(DossierState.WAITING_COMPLEMENT, WaitingOn.APPLICANT, TODAY, AGENT);
         assertEquals("COMPLEMENT_DEADLINE_NOT_PASSED", assertThrows(GuichetException.class,
                 () -> DossierLifecycle.next(waitingStill, Move.of(Transition.CLOSE), TODAY)).code());
