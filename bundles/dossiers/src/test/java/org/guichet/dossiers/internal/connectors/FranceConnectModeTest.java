@@ -33,9 +33,13 @@ class FranceConnectModeTest {
     FakeApiParticulier server;
     AdministrationDataImpl connectors;
 
+    TestPortal.Kind kind() {
+        return TestPortal.Kind.DERBY;
+    }
+
     @BeforeEach
     void start() {
-        g = new Guichet(TestPortal.Kind.DERBY, Map.of("administration.per.account", 100));
+        g = new Guichet(kind(), Map.of("administration.per.account", 100));
         server = new FakeApiParticulier();
         connectors = connectors(Map.of());
     }
