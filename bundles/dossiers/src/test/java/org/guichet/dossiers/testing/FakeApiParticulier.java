@@ -207,7 +207,9 @@ public final class FakeApiParticulier implements AutoCloseable {
             String key = x.getRequestHeaders().getFirst("X-Api-Key");
             String authorization = x.getRequestHeaders().getFirst("Authorization");
             boolean bearer = authorization != null && authorization.startsWith("Bearer ");
-            requests.add(x.getRequestMethod() + " " + x.getRequestURI() + (bearer ? " bearer" : " key=" + key));
+            // in FranceConnect mode the key is not sent: if it were, it shows here
+            requests.add(x.getRequestMethod() + " " + x.getRequestURI() + (bearer ? " bearer" + (key == null ? ""
+                    : " key=" + key) : " key=" + key));
             Reply r;
             if (!"GET".equals(x.getRequestMethod())) {
                 r = new Reply(405, "{}");
