@@ -359,6 +359,15 @@ class TwoOrdealsMeasuredTest {
         assertTrue(back.headers().firstValue("Location").orElseThrow().contains("recu=FRANCE_TRAVAIL"));
         assertEquals(1, stub.requests.size(), stub.requests.toString());
 
+        // cancelled at FranceConnect: back on her step, told in plain words, the block still there
+        URI cancelAt = toFranceConnect(br, dossier, dgfip, "DGFIP");
+        HttpResponse<String> cancelled = br.get(URI.create(op.redirectUri + "?error=access_denied&state="
+                + TestProvider.enc(TestProvider.query(cancelAt).get("state"))));
+        assertEquals(401, cancelled.statusCode(), cancelled.body());
+        assertTrue(cancelled.body().contains("pas confirmé votre accord") && cancelled.body().contains(
+                "id=\"source-DGFIP\""), cancelled.body());
+        assertEquals(1, stub.requests.size(), "nothing more asked: " + stub.requests);
+
         // Nina's session at the provider, Zoé's dossier: refused, nothing asked, nothing written
         br.forgetProviderSession();
         stub.requests.clear();

@@ -193,6 +193,17 @@ public final class OidcClient implements IdentityProvider {
         if (started == null || !started.dataAccess()) {
             throw Refusals.stateUnknown();
         }
+        try {
+            return dataAccess(response, started);
+        } catch (GuichetException e) {
+            // the purpose goes with the refusal, so that the page can say it on her step (it is the portal's own)
+            Map<String, Object> details = new LinkedHashMap<>(e.details() == null ? Map.of() : e.details());
+            details.put("purpose", started.purpose());
+            throw new GuichetException(e.kind(), e.code(), e.field(), e.getMessage(), null, details);
+        }
+    }
+
+    private DataAccess dataAccess(AuthenticationResponse response, PendingSignIns.Pending started) {
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((AuthenticationErrorResponse) response).getErrorObject();
             throw "access_denied".equals(error.getCode()) || "login_required".equals(error.getCode())

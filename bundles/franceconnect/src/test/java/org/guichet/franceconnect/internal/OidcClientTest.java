@@ -234,5 +234,15 @@ class OidcClientTest {
         Map<String, String> callback = TestProvider.query(browser.signIn(start.location(), "lea"));
         assertEquals("OIDC_STATE_UNKNOWN", code(() -> client.completeDataAccess(callback, "another-browser")));
         assertTrue(!client.isDataAccess(callback), "used up by the refusal");
+
+        // cancelled at the provider: refused, and the refusal says which data access it ends (the portal's purpose)
+        Start cancel = client.beginDataAccess(java.util.List.of("dgfip_rfr"), "source:7:1000:2:DGFIP");
+        Map<String, String> denied = Map.of("error", "access_denied", "state", TestProvider.query(cancel.location())
+                .get("state"));
+        assertTrue(client.isDataAccess(denied));
+        GuichetException e = assertThrows(GuichetException.class, () -> client.completeDataAccess(denied,
+                cancel.browserBinding()));
+        assertEquals("OIDC_CANCELLED", e.code());
+        assertEquals("source:7:1000:2:DGFIP", e.details().get("purpose"));
     }
 }

@@ -303,14 +303,24 @@ public final class ApplicationSteps {
             String binding) throws IOException {
         Caller caller = x.caller();
         org.guichet.api.accounts.IdentityProvider.DataAccess access;
+        String purpose;
+        GuichetException refused = null;
         try {
             access = provider.completeDataAccess(callback, binding);
+            purpose = access.purpose();
         } catch (GuichetException e) {
-            x.render(e.kind().status(), "account/franceConnectRefused.jte", "message", x.ui().error(e), "code",
-                    e.code());
-            return;
+            Object started = e.details() == null ? null : e.details().get("purpose");
+            if (!(started instanceof String)) {
+                // not a data access started in this browser (unknown, replayed, expired state): the refusals' page
+                x.render(e.kind().status(), "account/franceConnectRefused.jte", "message", x.ui().error(e), "code",
+                        e.code());
+                return;
+            }
+            access = null;
+            purpose = (String) started;
+            refused = e;
         }
-        String[] p = access.purpose().split(":");
+        String[] p = purpose.split(":");
         if (p.length != 5 || !"source".equals(p[0]) || !p[1].equals(String.valueOf(caller.accountId()))) {
             throw new Exchange.NotFound(); // started by another account in this browser: nothing is asked
         }
@@ -318,7 +328,15 @@ public final class ApplicationSteps {
         int n = Integer.parseInt(p[3]);
         AnswerSource source = AnswerSource.valueOf(p[4]);
         AdministrationData connectors = portal.connectorsOrNull();
-        GuichetException refused = null;
+        if (refused != null) {
+            // cancelled at FranceConnect, or its answer refused: back on her step, in plain words; she goes on
+            Dossier d = portal.dossiers().get(caller, id, x.ui().locale());
+            SchemeDescriptor s = descriptor(d);
+            List<String> steps = steps(s);
+            renderStep(x, refused.kind().status(), d, s, steps, Math.max(1, Math.min(n, steps.size())), Map.of(),
+                    Map.of(), source, x.ui().t("source.fc.failed"), Map.of(), null);
+            return;
+        }
         if (connectors == null) {
             refused = new GuichetException(GuichetException.Kind.UNAVAILABLE, "SOURCE_OFF", null, x.ui().t("source.off"));
         } else {
