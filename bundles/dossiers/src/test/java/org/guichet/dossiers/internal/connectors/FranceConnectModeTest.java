@@ -170,4 +170,35 @@ class FranceConnectModeTest {
         assertTrue(e.getMessage().contains("répondez aux questions et donnez le document"), e.getMessage());
         assertEquals(d.answers(), g.dossiers.get(zoe, d.id(), java.util.Locale.FRENCH).answers());
     }
+
+    @Test
+    void fetchesAtOnceWithHerTokensEndInOneConsistentResult() throws Exception {
+        Caller lea = franceConnect(FakeApiParticulier.SUBJECT, "lea@example.fr");
+        Dossier d = typed(lea);
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Dossier>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            AnswerSource s = i % 2 == 0 ? AnswerSource.DGFIP : AnswerSource.FRANCE_TRAVAIL;
+            String token = server.issue(FakeApiParticulier.SUBJECT, s == AnswerSource.DGFIP
+                    ? FakeApiParticulier.TAX_SCOPES : FakeApiParticulier.JOB_SEEKER_SCOPES);
+            results.add(pool.submit(() -> {
+                go.await();
+                return connectors.fetchWithFranceConnect(lea, d.id(), s, FakeApiParticulier.SUBJECT, token, true);
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<Dossier> f : results) {
+            f.get(); // none fails: a lost race is replayed on the winner's result
+        }
+        pool.shutdown();
+        Dossier now = g.dossiers.get(lea, d.id(), java.util.Locale.FRENCH);
+        assertEquals(13200, ((Number) now.answers().get("referenceTaxIncome")).intValue());
+        assertEquals(Boolean.TRUE, now.answers().get("franceTravailRegistered"));
+        // one answer event each, besides the one of the birth date FranceConnect gave when the dossier was opened
+        long before = d.history().stream().filter(h -> h.type().equals("ANSWERS_FROM_ADMINISTRATION")).count();
+        assertEquals(before + threads, now.history().stream().filter(h -> h.type().equals("ANSWERS_FROM_ADMINISTRATION"))
+                .count());
+    }
 }
