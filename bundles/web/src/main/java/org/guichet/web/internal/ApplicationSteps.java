@@ -222,7 +222,7 @@ public final class ApplicationSteps {
             return;
         }
         try {
-            connectors.fetch(caller, id, source, identifiers, "oui".equals(x.param("consent")));
+            connectors.fetch(caller, id, source, identifiers, consent);
         } catch (GuichetException e) {
             if (!SOURCE_REFUSALS.contains(e.code())) {
                 throw e;

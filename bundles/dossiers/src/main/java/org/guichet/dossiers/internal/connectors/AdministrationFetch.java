@@ -137,7 +137,8 @@ public final class AdministrationFetch {
             DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
             Activity.record(em, "ADMINISTRATION_CONSENT", Activity.actorId(caller), Activity.actorName(caller),
                     Activity.onBehalf(caller, d.applicantId), Activity.channel(caller, d.applicantId), d.id,
-                    caller.organisationId(), "Accord donné pour demander à " + name(source) + " : " + fields);
+                    caller.organisationId(), "Accord donné pour demander à " + name(source) + " : " + fields
+                    + (franceConnectSubject != null ? " (avec son compte FranceConnect, sans identifiant)" : ""));
         });
         Map<String, Object> data;
         try {

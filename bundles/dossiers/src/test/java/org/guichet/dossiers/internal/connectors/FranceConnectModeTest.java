@@ -102,6 +102,8 @@ class FranceConnectModeTest {
         assertEquals(2, server.introspections.get(), "each token checked at the provider");
         List<String> events = after.history().stream().map(e -> e.type()).toList();
         assertEquals(2, events.stream().filter("ADMINISTRATION_CONSENT"::equals).count(), events.toString());
+        assertTrue(after.history().stream().anyMatch(h -> h.type().equals("ADMINISTRATION_CONSENT")
+                && String.valueOf(h.detail()).contains("avec son compte FranceConnect")), "the agent reads how");
     }
 
     @Test
