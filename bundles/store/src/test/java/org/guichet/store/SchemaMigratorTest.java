@@ -42,9 +42,9 @@ class SchemaMigratorTest {
     @Test
     void appliesShippedMigrationsOnceInOrder() throws Exception {
         SchemaMigrator real = new SchemaMigrator(ds, name -> getClass().getResourceAsStream("/db/migration/" + name));
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13), real.migrate());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), real.migrate());
         assertEquals(List.of(), real.migrate(), "second run applies nothing");
-        assertEquals(13, real.currentVersion());
+        assertEquals(14, real.currentVersion());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             // V2's tables, with their generated keys and defaults as the JPA entities use them
             s.executeUpdate("INSERT INTO ACCOUNT (EMAIL, DISPLAY_NAME, STATE, ROLES, FAILED_SIGN_INS, CREATED_AT, VERSION)"
@@ -75,7 +75,7 @@ class SchemaMigratorTest {
             assertEquals("23505", assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO IDENTITY_LINK"
                     + " (PROVIDER, SUBJECT, ACCOUNT_ID, CREATED_AT) SELECT 'FRANCECONNECT', 'sub-1', ID, CURRENT_TIMESTAMP"
                     + " FROM ACCOUNT")).getSQLState(), "one account per provider and subject");
-            // V13: a dossier is no test dossier unless marked so when it is opened
+            // V14: a dossier is no test dossier unless marked so when it is opened
             s.executeUpdate("INSERT INTO DOSSIER (REFERENCE, SCHEME_ID, SCHEME_VERSION, STATE, APPLICANT_ID, CREATED_BY,"
                     + " ANSWERS, ANSWER_SOURCES, CREATED_AT, UPDATED_AT, VERSION) SELECT 'VT-2026-000001', 'vt', '1.0.0', 'DRAFT',"
                     + " ID, ID, '{}', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0 FROM ACCOUNT");

@@ -47,6 +47,43 @@ public interface IdentityProvider {
     URI logout(String idToken);
 
     /**
+     * Starts a return to the provider of the person already signed in with it, to be given an access token for data
+     * scopes (FranceConnect's "API FranceConnectées": the access token, not an identifier, names her to the
+     * administration). The same state, nonce, PKCE and browser binding as {@link #begin}; the {@code purpose} (what
+     * the portal will do with the token) is kept server-side with the state and given back by
+     * {@link #completeDataAccess}.
+     *
+     * @param scopes  the data scopes asked besides {@code openid}
+     * @param purpose opaque to the provider, at most 200 characters
+     * @since 2.4
+     */
+    default Start beginDataAccess(java.util.List<String> scopes, String purpose) {
+        throw new UnsupportedOperationException("no data access with this provider");
+    }
+
+    /**
+     * Whether this callback's state was started by {@link #beginDataAccess} (true) rather than a sign-in (false);
+     * the state is not used up. False for a state it does not know.
+     *
+     * @since 2.4
+     */
+    default boolean isDataAccess(Map<String, String> callback) {
+        return false;
+    }
+
+    /**
+     * The provider sent the browser back from {@link #beginDataAccess}: the same checks as {@link #complete} on the
+     * state, the code and the ID token (signature, issuer, audience, expiry, nonce, acr). The caller must then check
+     * that {@link DataAccess#subject()} is the person of the dossier before using the token; the token is to be used
+     * at once and never stored, logged or shown. Refusal codes: those of {@link #complete}.
+     *
+     * @since 2.4
+     */
+    default DataAccess completeDataAccess(Map<String, String> callback, String browserBinding) {
+        throw new UnsupportedOperationException("no data access with this provider");
+    }
+
+    /**
      * @param location       where to send the browser (the provider's authorization endpoint with every parameter)
      * @param browserBinding the value the page keeps in a cookie until the callback
      */
@@ -54,4 +91,20 @@ public interface IdentityProvider {
 
     /** @param idToken the raw ID token, kept by the page for the logout's {@code id_token_hint} */
     record Completion(VerifiedIdentity identity, String idToken) { }
+
+    /**
+     * What a data access gives: who the provider says came back ({@code sub} of the checked ID token), the purpose
+     * given at {@link #beginDataAccess}, the scopes granted, and the access token (its {@link #toString()} never
+     * shows it).
+     *
+     * @since 2.4
+     */
+    record DataAccess(String provider, String subject, String purpose, java.util.List<String> scopes,
+            String accessToken) {
+        @Override
+        public String toString() {
+            return "DataAccess[" + provider + ", subject=" + subject + ", purpose=" + purpose + ", scopes=" + scopes
+                    + ", accessToken=(hidden)]";
+        }
+    }
 }

@@ -51,4 +51,28 @@ public interface AdministrationData {
      */
     Dossier fetch(Caller caller, long dossierId, AnswerSource source, Map<String, String> identifiers,
             boolean consent);
+
+    /**
+     * The sources that can also be asked in API Particulier's FranceConnect mode (no identifier: her FranceConnect
+     * access token names her), with the data scopes to ask FranceConnect for each; empty when that mode is off.
+     *
+     * @since 1.1
+     */
+    default Map<AnswerSource, List<String>> franceConnectScopes() {
+        return Map.of();
+    }
+
+    /**
+     * The same as {@link #fetch}, in FranceConnect mode: the administration is asked with her FranceConnect access
+     * token ({@code Authorization: Bearer}) and no identifier. {@code subject} is the {@code sub} of the ID token
+     * checked when the token was given: it must be the FranceConnect identity linked to the account of the dossier's
+     * applicant, otherwise nothing is asked (403 FRANCECONNECT_OTHER_PERSON). The token is used once, at once, and
+     * never stored or logged. Refusals otherwise those of {@link #fetch} (CONSENT_REQUIRED first of all).
+     *
+     * @since 1.1
+     */
+    default Dossier fetchWithFranceConnect(Caller caller, long dossierId, AnswerSource source, String subject,
+            String accessToken, boolean consent) {
+        throw new UnsupportedOperationException("no FranceConnect mode");
+    }
 }

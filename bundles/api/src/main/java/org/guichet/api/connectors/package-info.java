@@ -3,5 +3,5 @@
  * portal asks an administration (API Particulier style) for answers she would otherwise type and prove with a
  * document.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.guichet.api.connectors;

@@ -136,23 +136,101 @@ public final class OidcClient implements IdentityProvider {
             throw "access_denied".equals(error.getCode()) || "login_required".equals(error.getCode())
                     ? Refusals.cancelled() : Refusals.providerError(error.getCode() + ": " + error.getDescription());
         }
-        if (started == null) {
+        if (started == null || started.dataAccess()) {
             throw Refusals.stateUnknown();
         }
-        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         Provider p = provider();
-        OIDCTokenResponse tokens = exchange(p, code, new CodeVerifier(started.verifier()));
+        OIDCTokenResponse tokens = exchange(p, response.toSuccessResponse().getAuthorizationCode(),
+                new CodeVerifier(started.verifier()));
         JWT idToken = tokens.getOIDCTokens().getIDToken();
-        IDTokenClaimsSet claims = validate(p, idToken, new Nonce(started.nonce()));
-        if (!config.acr().isBlank() && (claims.getACR() == null
-                || !config.acr().strip().equals(claims.getACR().getValue()))) {
-            throw Refusals.acrInsufficient(claims.getACR() == null ? null : claims.getACR().getValue());
-        }
+        IDTokenClaimsSet claims = checkedIdToken(p, idToken, started);
         UserInfo userInfo = userInfo(p, tokens.getOIDCTokens().getBearerAccessToken());
         if (userInfo.getSubject() == null || !Objects.equals(userInfo.getSubject(), claims.getSubject())) {
             throw Refusals.userInfoMismatch();
         }
         return new Completion(identity(claims, userInfo), idToken.serialize());
+    }
+
+    @Override
+    public Start beginDataAccess(List<String> scopes, String purpose) {
+        if (purpose == null || purpose.isBlank() || purpose.length() > 200 || scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("a data access needs a purpose and scopes");
+        }
+        Provider p = provider();
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        String binding = pending.put(state.getValue(), nonce.getValue(), verifier.getValue(), purpose, scopes);
+        Scope scope = new Scope("openid");
+        scopes.forEach(scope::add);
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
+                new ClientID(config.client_id()), URI.create(config.redirect_uri()))
+                .endpointURI(p.metadata().getAuthorizationEndpointURI()).state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (!config.acr().isBlank()) {
+            request.acrValues(List.of(new ACR(config.acr().strip())));
+        }
+        return new Start(request.build().toURI(), binding);
+    }
+
+    @Override
+    public boolean isDataAccess(Map<String, String> callback) {
+        return callback != null && pending.isDataAccess(callback.get("state"));
+    }
+
+    @Override
+    public DataAccess completeDataAccess(Map<String, String> callback, String browserBinding) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        callback.forEach((k, v) -> params.put(k, List.of(v == null ? "" : v)));
+        AuthenticationResponse response;
+        try {
+            response = AuthenticationResponseParser.parse(URI.create(config.redirect_uri()), params);
+        } catch (ParseException e) {
+            throw Refusals.providerError("unreadable callback: " + e.getMessage());
+        }
+        PendingSignIns.Pending started = response.getState() == null ? null
+                : pending.take(response.getState().getValue(), browserBinding);
+        if (started == null || !started.dataAccess()) {
+            throw Refusals.stateUnknown();
+        }
+        try {
+            return dataAccess(response, started);
+        } catch (GuichetException e) {
+            // the purpose goes with the refusal, so that the page can say it on her step (it is the portal's own)
+            Map<String, Object> details = new LinkedHashMap<>(e.details() == null ? Map.of() : e.details());
+            details.put("purpose", started.purpose());
+            throw new GuichetException(e.kind(), e.code(), e.field(), e.getMessage(), null, details);
+        }
+    }
+
+    private DataAccess dataAccess(AuthenticationResponse response, PendingSignIns.Pending started) {
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = ((AuthenticationErrorResponse) response).getErrorObject();
+            throw "access_denied".equals(error.getCode()) || "login_required".equals(error.getCode())
+                    ? Refusals.cancelled() : Refusals.providerError(error.getCode() + ": " + error.getDescription());
+        }
+        Provider p = provider();
+        OIDCTokenResponse tokens = exchange(p, response.toSuccessResponse().getAuthorizationCode(),
+                new CodeVerifier(started.verifier()));
+        IDTokenClaimsSet claims = checkedIdToken(p, tokens.getOIDCTokens().getIDToken(), started);
+        BearerAccessToken token = tokens.getOIDCTokens().getBearerAccessToken();
+        if (token == null) {
+            throw Refusals.providerError("no access token");
+        }
+        Scope granted = token.getScope();
+        List<String> scopes = granted == null ? started.scopes() : granted.toStringList();
+        return new DataAccess(id(), claims.getSubject().getValue(), started.purpose(), List.copyOf(scopes),
+                token.getValue());
+    }
+
+    /** The ID token checked (signature, issuer, audience, expiry, nonce), then its acr. */
+    private IDTokenClaimsSet checkedIdToken(Provider p, JWT idToken, PendingSignIns.Pending started) {
+        IDTokenClaimsSet claims = validate(p, idToken, new Nonce(started.nonce()));
+        if (!config.acr().isBlank() && (claims.getACR() == null
+                || !config.acr().strip().equals(claims.getACR().getValue()))) {
+            throw Refusals.acrInsufficient(claims.getACR() == null ? null : claims.getACR().getValue());
+        }
+        return claims;
     }
 
     @Override

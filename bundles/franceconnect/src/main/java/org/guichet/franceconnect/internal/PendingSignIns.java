@@ -22,7 +22,17 @@ final class PendingSignIns {
     static final int MAX = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Pending(String nonce, String verifier, String bindingHash, Instant expiresAt) { }
+    /**
+     * @param purpose null for a sign-in; for a data access (the person signed in comes back for an access token), what
+     *                the portal will do with the token
+     * @param scopes  the data scopes asked, for a data access
+     */
+    record Pending(String nonce, String verifier, String bindingHash, Instant expiresAt, String purpose,
+            java.util.List<String> scopes) {
+        boolean dataAccess() {
+            return purpose != null;
+        }
+    }
 
     private final Map<String, Pending> byState = new ConcurrentHashMap<>();
     private final Duration lifetime;
@@ -39,6 +49,11 @@ final class PendingSignIns {
 
     /** Keeps a started sign-in; returns the browser binding to set as a cookie. */
     String put(String state, String nonce, String verifier) {
+        return put(state, nonce, verifier, null, java.util.List.of());
+    }
+
+    /** Keeps a started data access (purpose not null) or sign-in; returns the browser binding. */
+    String put(String state, String nonce, String verifier, String purpose, java.util.List<String> scopes) {
         Instant now = clock.instant();
         if (byState.size() >= MAX) {
             byState.values().removeIf(p -> !p.expiresAt().isAfter(now));
@@ -49,7 +64,8 @@ final class PendingSignIns {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         String binding = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        byState.put(state, new Pending(nonce, verifier, sha256(binding), now.plus(lifetime)));
+        byState.put(state, new Pending(nonce, verifier, sha256(binding), now.plus(lifetime), purpose,
+                java.util.List.copyOf(scopes)));
         return binding;
     }
 
@@ -62,6 +78,12 @@ final class PendingSignIns {
             return null;
         }
         return p;
+    }
+
+    /** Whether this state was started as a data access (not used up; false when unknown or expired). */
+    boolean isDataAccess(String state) {
+        Pending p = state == null ? null : byState.get(state);
+        return p != null && p.dataAccess() && p.expiresAt().isAfter(clock.instant());
     }
 
     int size() {

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import net.minidev.json.JSONObject;
 import org.guichet.api.accounts.IdentityProvider.Completion;
 import org.guichet.api.accounts.IdentityProvider.Start;
+import org.guichet.api.accounts.IdentityProvider;
 import org.guichet.api.accounts.VerifiedIdentity;
 import org.guichet.api.error.GuichetException;
 import org.guichet.franceconnect.testing.TestProvider;
@@ -176,5 +177,72 @@ class OidcClientTest {
         assertEquals("issuer", FranceConnectComponent.missing(op.config(Map.of("issuer", ""))));
         assertEquals("client.secret", FranceConnectComponent.missing(op.config(Map.of("client_secret", " "))));
         assertEquals(null, FranceConnectComponent.missing(op.config(Map.of())));
+    }
+
+    // ---- data access (API Particulier's FranceConnect mode)
+
+    @Test
+    void aDataAccessGivesHerAccessTokenForTheDataScopesWithoutASecondLoginAndTheProviderSaysItIsActive()
+            throws Exception {
+        TestProvider.Browser browser = op.browser();
+        Start signIn = client.begin();
+        Completion done = client.complete(TestProvider.query(browser.signIn(signIn.location(), "lea")),
+                signIn.browserBinding());
+        assertEquals(1, browser.logins);
+
+        Start start = client.beginDataAccess(java.util.List.of("dgfip_rfr", "dgfip_nbpart"), "source:7:1000:2:DGFIP");
+        Map<String, String> asked = TestProvider.query(start.location());
+        assertEquals("openid dgfip_rfr dgfip_nbpart", asked.get("scope"));
+        assertEquals("S256", asked.get("code_challenge_method"));
+        assertNotNull(asked.get("nonce"));
+        Map<String, String> callback = TestProvider.query(browser.signIn(start.location(), "lea"));
+        assertEquals(1, browser.logins, "the provider still has her session: no login page the second time");
+        assertTrue(client.isDataAccess(callback));
+        IdentityProvider.DataAccess access = client.completeDataAccess(callback, start.browserBinding());
+        assertEquals(done.identity().subject(), access.subject());
+        assertEquals("source:7:1000:2:DGFIP", access.purpose());
+        assertTrue(access.scopes().containsAll(java.util.List.of("dgfip_rfr", "dgfip_nbpart")), access.scopes().toString());
+        assertTrue(!access.toString().contains(access.accessToken()), "the token is never shown: " + access);
+
+        // the administrations' stand-in checks it at the provider (RFC 7662), with its own credentials
+        java.net.http.HttpResponse<String> introspected = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(op.introspectionEndpoint()))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (TestProvider.RESOURCE_CLIENT_ID + ":" + TestProvider.RESOURCE_CLIENT_SECRET).getBytes()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + TestProvider.enc(
+                                access.accessToken()))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, introspected.statusCode(), introspected.body());
+        assertTrue(introspected.body().contains("\"active\":true") && introspected.body().contains("\"sub\":\"lea\"")
+                && introspected.body().contains("dgfip_rfr"), introspected.body());
+
+        // used once: the same callback again is refused; a sign-in cannot take a data access's state, nor the reverse
+        assertEquals("OIDC_STATE_UNKNOWN", code(() -> client.completeDataAccess(callback, start.browserBinding())));
+        Start again = client.beginDataAccess(java.util.List.of("dgfip_rfr"), "source:7:1000:2:DGFIP");
+        Map<String, String> back = TestProvider.query(browser.signIn(again.location(), "lea"));
+        assertEquals("OIDC_STATE_UNKNOWN", code(() -> client.complete(back, again.browserBinding())));
+        Start login = client.begin();
+        Map<String, String> signedIn = TestProvider.query(browser.signIn(login.location(), "lea"));
+        assertTrue(!client.isDataAccess(signedIn));
+        assertEquals("OIDC_STATE_UNKNOWN", code(() -> client.completeDataAccess(signedIn, login.browserBinding())));
+    }
+
+    @Test
+    void aDataAccessFromAnotherBrowserIsRefused() throws Exception {
+        TestProvider.Browser browser = op.browser();
+        Start start = client.beginDataAccess(java.util.List.of("statut_demandeur_emploi"), "source:7:1000:3:FRANCE_TRAVAIL");
+        Map<String, String> callback = TestProvider.query(browser.signIn(start.location(), "lea"));
+        assertEquals("OIDC_STATE_UNKNOWN", code(() -> client.completeDataAccess(callback, "another-browser")));
+        assertTrue(!client.isDataAccess(callback), "used up by the refusal");
+
+        // cancelled at the provider: refused, and the refusal says which data access it ends (the portal's purpose)
+        Start cancel = client.beginDataAccess(java.util.List.of("dgfip_rfr"), "source:7:1000:2:DGFIP");
+        Map<String, String> denied = Map.of("error", "access_denied", "state", TestProvider.query(cancel.location())
+                .get("state"));
+        assertTrue(client.isDataAccess(denied));
+        GuichetException e = assertThrows(GuichetException.class, () -> client.completeDataAccess(denied,
+                cancel.browserBinding()));
+        assertEquals("OIDC_CANCELLED", e.code());
+        assertEquals("source:7:1000:2:DGFIP", e.details().get("purpose"));
     }
 }

@@ -32,6 +32,9 @@ import org.guichet.franceconnect.internal.FranceConnectConfig;
 public final class TestProvider implements AutoCloseable {
     public static final String CLIENT_ID = "guichet";
     public static final String CLIENT_SECRET = "guichet-secret-for-tests";
+    /** The client of the administrations' stand-in, for token introspection (testing/oidc-provider). */
+    public static final String RESOURCE_CLIENT_ID = "api-particulier";
+    public static final String RESOURCE_CLIENT_SECRET = "api-particulier-secret-for-tests";
 
     public final int port = freePort();
     public final String issuer = "http://127.0.0.1:" + port;
@@ -106,6 +109,11 @@ public final class TestProvider implements AutoCloseable {
                 });
     }
 
+    /** The provider's token introspection endpoint (RFC 7662), standing for FranceConnect's checktoken. */
+    public String introspectionEndpoint() {
+        return issuer + "/oauth2/introspect";
+    }
+
     /** A fresh browser. */
     public Browser browser() {
         return new Browser();
@@ -113,6 +121,8 @@ public final class TestProvider implements AutoCloseable {
 
     public final class Browser {
         private final CookieManager cookies = new CookieManager();
+        /** how many times this browser was shown the provider's login page and signed in there */
+        public int logins;
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -148,6 +158,7 @@ public final class TestProvider implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(at).header("Accept", "text/html").build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("name=\"username\"")) {
+                    logins++;
                     Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(r.body());
                     String form = "username=" + enc(user) + "&password=secret"
                             + (csrf.find() ? "&_csrf=" + enc(csrf.group(1)) : "");
@@ -161,6 +172,12 @@ public final class TestProvider implements AutoCloseable {
                 at = at.resolve(location);
             }
             throw new AssertionError("too many redirects");
+        }
+
+        /** Forgets the session at the provider (its JSESSIONID): the next visit there shows the login page. */
+        public void forgetProviderSession() {
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+                    .forEach(c -> cookies.getCookieStore().remove(null, c));
         }
 
         /** GETs a URL and returns where the provider redirects (or null). */

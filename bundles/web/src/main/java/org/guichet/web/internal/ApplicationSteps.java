@@ -38,7 +38,7 @@ public final class ApplicationSteps {
      * which documents that spares, the identifiers she types, and what went wrong the last time.
      */
     public record SourceBlock(String source, String who, List<String> fields, List<String> spares,
-            List<String> identifiers, String error, Map<String, String> typed) { }
+            List<String> identifiers, String error, Map<String, String> typed, boolean franceConnect) { }
 
     private final Portal portal;
 
@@ -148,7 +148,7 @@ public final class ApplicationSteps {
         }
         AdministrationData connectors = portal.connectorsOrNull();
         List<SourceBlock> blocks = sourceBlocks(x.ui(), d, s, fields, connectors == null ? Set.of()
-                : connectors.available(), failed, sourceError, identifiers);
+                : connectors.available(), failed, sourceError, identifiers, franceConnectSources(x, d));
         x.render(status, "applicant/step.jte", "d", d, "s", s, "steps", steps, "n", n, "fields", fields, "values",
                 values, "errors", errors, "sources", blocks, "notice", notice);
     }
@@ -164,6 +164,13 @@ public final class ApplicationSteps {
      */
     static List<SourceBlock> sourceBlocks(Ui ui, Dossier d, SchemeDescriptor s, List<FieldDefinition> fields,
             Set<AnswerSource> available, AnswerSource failed, String error, Map<String, String> typed) {
+        return sourceBlocks(ui, d, s, fields, available, failed, error, typed, Set.of());
+    }
+
+    /** @param throughFranceConnect the sources she can have asked through her FranceConnect account (no identifier) */
+    static List<SourceBlock> sourceBlocks(Ui ui, Dossier d, SchemeDescriptor s, List<FieldDefinition> fields,
+            Set<AnswerSource> available, AnswerSource failed, String error, Map<String, String> typed,
+            Set<AnswerSource> throughFranceConnect) {
         if (d.state() != org.guichet.api.dossiers.DossierState.DRAFT) {
             return List.of();
         }
@@ -179,9 +186,11 @@ public final class ApplicationSteps {
             List<String> spares = s.documents().stream().filter(doc -> !doc.replacedBy().isEmpty()
                     && doc.replacedBy().stream().allMatch(n -> s.field(n) != null && s.field(n).source() == source))
                     .map(doc -> ui.in(doc.label())).toList();
+            boolean fc = throughFranceConnect.contains(source);
             out.add(new SourceBlock(source.name(), ui.t("source.who." + source.name()),
-                    mine.stream().map(f -> ui.in(f.label())).toList(), spares, AdministrationData.identifiers(source),
-                    source == failed ? error : null, source == failed ? typed : Map.of()));
+                    mine.stream().map(f -> ui.in(f.label())).toList(), spares,
+                    fc ? List.of() : AdministrationData.identifiers(source), source == failed ? error : null,
+                    source == failed ? typed : Map.of(), fc));
         }
         return out;
     }
@@ -216,8 +225,13 @@ public final class ApplicationSteps {
             renderStep(x, 503, d, s, steps, n, Map.of(), Map.of(), source, x.ui().t("source.off"), identifiers, null);
             return;
         }
+        boolean consent = "oui".equals(x.param("consent"));
+        if (franceConnectSources(x, d).contains(source)) {
+            toFranceConnect(x, connectors, at, source, consent);
+            return;
+        }
         try {
-            connectors.fetch(caller, id, source, identifiers, "oui".equals(x.param("consent")));
+            connectors.fetch(caller, id, source, identifiers, consent);
         } catch (GuichetException e) {
             if (!SOURCE_REFUSALS.contains(e.code())) {
                 throw e;
@@ -227,6 +241,133 @@ public final class ApplicationSteps {
             return;
         }
         x.redirect("/mes-demandes/" + id + "/etape/" + n + "?recu=" + source.name() + "#suite");
+    }
+
+    // ---- API Particulier's FranceConnect mode: her FranceConnect account names her, she types no identifier
+
+    /**
+     * The sources she can have asked through FranceConnect on this dossier: she signed in with FranceConnect in this
+     * session (its ID token is kept for the logout), she is the dossier's applicant herself (not a mediator), and both
+     * FranceConnect and the connectors' FranceConnect mode are on. Whoever comes back from FranceConnect is checked
+     * against the identity linked to the applicant's account anyway (the service refuses another person).
+     */
+    Set<AnswerSource> franceConnectSources(Exchange x, Dossier d) {
+        AdministrationData connectors = portal.connectorsOrNull();
+        if (connectors == null || portal.franceConnectOrNull() == null
+                || WebSession.cookie(x.req(), FranceConnectPages.ID_TOKEN) == null || d.applicant() == null
+                || x.ui().caller() == null || d.applicant().id() != x.ui().caller().accountId()) {
+            return Set.of();
+        }
+        return connectors.franceConnectScopes().keySet();
+    }
+
+    /**
+     * The block's button in FranceConnect mode: with her consent ticked (else the same refusal as ever, from the
+     * service), to FranceConnect again for the source's data scopes; what to do on return (her account, the dossier,
+     * the step, the source) is kept server-side with the state. The pages' Content-Security-Policy lets forms post
+     * only here, and a browser applies it to a form's redirects too: so this answers a page that moves on to
+     * FranceConnect at once (an immediate refresh, and a link for who has it off).
+     */
+    private void toFranceConnect(Exchange x, AdministrationData connectors, At at, AnswerSource source, boolean consent)
+            throws IOException {
+        if (!consent) {
+            try {
+                connectors.fetchWithFranceConnect(at.caller(), at.id(), source, null, null, false);
+            } catch (GuichetException e) {
+                if (!SOURCE_REFUSALS.contains(e.code())) {
+                    throw e;
+                }
+                renderStep(x, e.kind().status(), at.d(), at.s(), at.steps(), at.n(), Map.of(), Map.of(), source,
+                        Messages.of(at.locale(), e), Map.of(), null);
+                return;
+            }
+        }
+        portal.limit(x.req(), org.guichet.api.limits.RateLimits.SIGN_IN);
+        org.guichet.api.accounts.IdentityProvider.Start start;
+        try {
+            start = portal.franceConnectOrNull().beginDataAccess(connectors.franceConnectScopes().get(source),
+                    purpose(at.caller().accountId(), at.id(), at.n(), source));
+        } catch (GuichetException e) {
+            renderStep(x, e.kind().status(), at.d(), at.s(), at.steps(), at.n(), Map.of(), Map.of(), source,
+                    x.ui().error(e), Map.of(), null);
+            return;
+        }
+        WebSession.set(x.req(), x.resp(), FranceConnectPages.BINDING, start.browserBinding(), 60L * 15);
+        x.resp().setHeader("Cache-Control", "no-store");
+        x.render(200, "applicant/toFranceConnect.jte", "location", start.location().toString(), "who",
+                x.ui().t("source.who." + source.name()));
+    }
+
+    static String purpose(long accountId, long dossierId, int step, AnswerSource source) {
+        return "source:" + accountId + ":" + dossierId + ":" + step + ":" + source.name();
+    }
+
+    /**
+     * Back from FranceConnect with her access token (checked by the provider's client: state in this browser, code
+     * with PKCE, ID token): she must be the one who started it here; the service checks she is the dossier's applicant
+     * and asks the administration with the token at once; the token goes nowhere else. Then back to her step with the
+     * same notice as ever, or the block's plain-words refusal (she types and uploads instead).
+     */
+    void fromFranceConnect(Exchange x, org.guichet.api.accounts.IdentityProvider provider, Map<String, String> callback,
+            String binding) throws IOException {
+        Caller caller = x.caller();
+        org.guichet.api.accounts.IdentityProvider.DataAccess access;
+        String purpose;
+        GuichetException refused = null;
+        try {
+            access = provider.completeDataAccess(callback, binding);
+            purpose = access.purpose();
+        } catch (GuichetException e) {
+            Object started = e.details() == null ? null : e.details().get("purpose");
+            if (!(started instanceof String)) {
+                // not a data access started in this browser (unknown, replayed, expired state): the refusals' page
+                x.render(e.kind().status(), "account/franceConnectRefused.jte", "message", x.ui().error(e), "code",
+                        e.code());
+                return;
+            }
+            access = null;
+            purpose = (String) started;
+            refused = e;
+        }
+        String[] p = purpose.split(":");
+        if (p.length != 5 || !"source".equals(p[0]) || !p[1].equals(String.valueOf(caller.accountId()))) {
+            throw new Exchange.NotFound(); // started by another account in this browser: nothing is asked
+        }
+        long id = Long.parseLong(p[2]);
+        int n = Integer.parseInt(p[3]);
+        AnswerSource source = AnswerSource.valueOf(p[4]);
+        AdministrationData connectors = portal.connectorsOrNull();
+        if (refused != null) {
+            // cancelled at FranceConnect, or its answer refused: back on her step, in plain words; she goes on
+            Dossier d = portal.dossiers().get(caller, id, x.ui().locale());
+            SchemeDescriptor s = descriptor(d);
+            List<String> steps = steps(s);
+            renderStep(x, refused.kind().status(), d, s, steps, Math.max(1, Math.min(n, steps.size())), Map.of(),
+                    Map.of(), source, x.ui().t("source.fc.failed"), Map.of(), null);
+            return;
+        }
+        if (connectors == null) {
+            refused = new GuichetException(GuichetException.Kind.UNAVAILABLE, "SOURCE_OFF", null, x.ui().t("source.off"));
+        } else {
+            try {
+                connectors.fetchWithFranceConnect(caller, id, source, access.subject(), access.accessToken(), true);
+            } catch (GuichetException e) {
+                if (!SOURCE_REFUSALS.contains(e.code()) && !"FRANCECONNECT_OTHER_PERSON".equals(e.code())) {
+                    throw e;
+                }
+                refused = e;
+            }
+        }
+        if (refused == null) {
+            x.redirect("/mes-demandes/" + id + "/etape/" + n + "?recu=" + source.name() + "#suite");
+            return;
+        }
+        Locale l = x.ui().locale();
+        Dossier d = portal.dossiers().get(caller, id, l);
+        SchemeDescriptor s = descriptor(d);
+        List<String> steps = steps(s);
+        renderStep(x, refused.kind().status(), d, s, steps, Math.max(1, Math.min(n, steps.size())), Map.of(),
+                Map.of(), source, Messages.of(l, refused), Map.of(), null);
     }
 
     /** What a step's form post works on: who, which dossier, its scheme, its steps, and this step's number. */

@@ -43,8 +43,11 @@ final class FranceConnectPages {
 
     private record Waiting(VerifiedIdentity identity, String idToken, String maskedEmail, Instant until) { }
 
-    FranceConnectPages(Portal portal) {
+    private final ApplicationSteps steps;
+
+    FranceConnectPages(Portal portal, ApplicationSteps steps) {
         this.portal = portal;
+        this.steps = steps;
     }
 
     private IdentityProvider provider() {
@@ -81,6 +84,11 @@ final class FranceConnectPages {
         }
         String binding = WebSession.cookie(x.req(), BINDING);
         WebSession.set(x.req(), x.resp(), BINDING, "", 0);
+        if (provider.isDataAccess(params)) {
+            // she came back for her data (a step's block), not to sign in
+            steps.fromFranceConnect(x, provider, params, binding);
+            return;
+        }
         IdentityProvider.Completion done;
         IdentitySignIn signIn;
         try {

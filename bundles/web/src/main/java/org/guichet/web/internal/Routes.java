@@ -23,8 +23,9 @@ public final class Routes {
         home(r, new HomePage(portal));
         simulator(r, new SimulatorPage(portal));
         observatory(r, new ObservatoryPage(portal));
-        applicant(r, new ApplicantPages(portal), new ApplicationSteps(portal), new DossierPage(portal));
-        accounts(r, new AccountPages(portal), new FranceConnectPages(portal));
+        ApplicationSteps steps = new ApplicationSteps(portal);
+        applicant(r, new ApplicantPages(portal), steps, new DossierPage(portal));
+        accounts(r, new AccountPages(portal), new FranceConnectPages(portal, steps));
         mandates(r, portal);
         agent(r, portal);
         admin(r, new SchemeAdminPages(portal));

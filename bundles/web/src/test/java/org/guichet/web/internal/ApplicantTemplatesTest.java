@@ -241,6 +241,39 @@ class ApplicantTemplatesTest {
     }
 
     @Test
+    void signedInWithFranceConnectTheBlockAsksNoIdentifierAndTheHandOverPageGoesToTheProvider() {
+        SchemeDescriptor s = sourcedScheme();
+        List<String> steps = ApplicationSteps.steps(s);
+        List<FieldDefinition> fields = ApplicationSteps.fieldsOf(s, steps, 2);
+        Dossier d = dossier(DossierState.DRAFT, incomplete(), null);
+        var blocks = ApplicationSteps.sourceBlocks(FR, d, s, fields, Set.of(AnswerSource.FRANCE_TRAVAIL),
+                null, null, Map.of(), Set.of(AnswerSource.FRANCE_TRAVAIL));
+        assertEquals(1, blocks.size());
+        assertTrue(blocks.get(0).franceConnect() && blocks.get(0).identifiers().isEmpty(), blocks.toString());
+        String fr = render("applicant/step.jte", "ui", FR, "d", d, "s", s, "steps", steps, "n", 2, "fields", fields,
+                "values", Map.of(), "sources", blocks);
+        assertFalse(fr.contains("name=\"jobSeekerId\""), "no identifier to type: " + fr);
+        assertTrue(fr.contains("Vous êtes connectée avec FranceConnect : vous n'avez rien à écrire."), fr);
+        assertTrue(fr.contains("Demander à France Travail avec FranceConnect"), fr);
+        assertTrue(fr.contains("<li>Inscrit à France Travail ?</li>") && fr.contains("name=\"consent\" value=\"oui\">"),
+                "what, from whom, and the tick, as ever: " + fr);
+        String en = render("applicant/step.jte", "ui", EN, "d", d, "s", s, "steps", steps, "n", 2, "fields", fields,
+                "values", Map.of(), "sources", blocks);
+        assertTrue(en.contains("Ask France Travail through FranceConnect"), en);
+
+        String going = render("applicant/toFranceConnect.jte", "ui", FR, "location",
+                "https://fc.example/authorize?a=1&state=\"x\"", "who", "France Travail");
+        assertTrue(going.contains("<meta http-equiv=\"refresh\" content=\"0;url=https://fc.example/authorize?a=1&amp;state=&#34;x&#34;\">"),
+                going);
+        assertTrue(going.contains("<a class=\"button\" href=\"https://fc.example/authorize?a=1&amp;state=&#34;x&#34;\">"
+                + "Continuer vers FranceConnect</a>"), going);
+        // a person signed in by email keeps the identifiers
+        var mail = ApplicationSteps.sourceBlocks(FR, d, s, fields, Set.of(AnswerSource.FRANCE_TRAVAIL), null, null,
+                Map.of(), Set.of());
+        assertEquals(List.of("jobSeekerId"), mail.get(0).identifiers());
+    }
+
+    @Test
     void stepTitlesComeFromTheSchemeDescriptorElseFromTheStepIdInWords() {
         var d = Samples.scheme();
         var withSteps = new org.guichet.api.scheme.SchemeDescriptor(d.id(), d.version(), d.title(), d.summary(),

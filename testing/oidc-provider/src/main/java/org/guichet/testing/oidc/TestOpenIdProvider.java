@@ -44,7 +44,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * A real OpenID Provider (Spring Authorization Server) playing FranceConnect's part in the tests: discovery, the
  * authorization code flow with PKCE required, ID tokens signed RS256 with FranceConnect's claims, userinfo, JWKS,
- * RP-initiated logout.
+ * RP-initiated logout; the data scopes of API Particulier's FranceConnect mode ({@link #DATA_SCOPES}) and token
+ * introspection (RFC 7662, {@code /oauth2/introspect}) for the administrations' stand-in, as FranceConnect's
+ * checktoken: {@code active}, {@code sub}, {@code scope} of the access token.
  *
  * <p>Any user name signs in with the password {@code secret}; her claims derive from the name (given_name: the name,
  * family_name DUBOIS, birthdate 1962-08-24, email: name@example.fr). Two kinds of user let the tests see refusals
@@ -57,6 +59,15 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 public class TestOpenIdProvider {
     public static final String CLIENT_ID = "guichet";
     public static final String CLIENT_SECRET = "guichet-secret-for-tests";
+    /** The data scopes the portal may ask (API Particulier's FranceConnect mode): the tax notice, the job seeker. */
+    public static final java.util.List<String> DATA_SCOPES = java.util.List.of("dgfip_rfr", "dgfip_nbpart",
+            "statut_demandeur_emploi");
+    /**
+     * The client of the administrations' stand-in (API Particulier): it checks the access tokens it is sent at the
+     * introspection endpoint (RFC 7662), as API Particulier asks FranceConnect's checktoken.
+     */
+    public static final String RESOURCE_CLIENT_ID = "api-particulier";
+    public static final String RESOURCE_CLIENT_SECRET = "api-particulier-secret-for-tests";
 
     public static void main(String[] args) {
         SpringApplication.run(TestOpenIdProvider.class, args);
@@ -96,12 +107,17 @@ public class TestOpenIdProvider {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .scope(OidcScopes.OPENID).scope("given_name").scope("family_name").scope("birthdate").scope("email")
+                .scopes(s -> s.addAll(DATA_SCOPES))
                 .postLogoutRedirectUri(logout)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
         for (String r : redirects.split(",")) {
             b.redirectUri(r.strip());
         }
-        return new InMemoryRegisteredClientRepository(b.build());
+        RegisteredClient resource = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(RESOURCE_CLIENT_ID)
+                .clientSecret("{noop}" + RESOURCE_CLIENT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build();
+        return new InMemoryRegisteredClientRepository(b.build(), resource);
     }
 
     /** FranceConnect's claims in the ID token; an expired one or a weak acr for the users named so. */

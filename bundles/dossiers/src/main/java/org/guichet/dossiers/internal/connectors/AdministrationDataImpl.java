@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManagerFactory;
@@ -38,6 +39,21 @@ public class AdministrationDataImpl implements AdministrationData {
 
     private final AdministrationFetch fetch;
     private volatile Map<AnswerSource, AdministrationFetch.Provider> providers = Map.of();
+    private volatile FranceConnectMode franceConnect = FranceConnectMode.OFF;
+
+    /**
+     * API Particulier's FranceConnect mode as configured: per source, the data scopes and the call made with her
+     * access token (the token is the call's argument, never kept).
+     */
+    record FranceConnectMode(Map<AnswerSource, List<String>> scopes, Map<AnswerSource, BearerCall> calls) {
+        static final FranceConnectMode OFF = new FranceConnectMode(Map.of(), Map.of());
+    }
+
+    /** One FranceConnect-mode call. */
+    @FunctionalInterface
+    interface BearerCall {
+        Map<String, Object> fetch(String accessToken, java.time.LocalDate today) throws ProviderException;
+    }
 
     @Activate
     public AdministrationDataImpl(@Reference(target = "(osgi.unit.name=guichet-dossiers)") EntityManagerFactory emf,
@@ -58,7 +74,9 @@ public class AdministrationDataImpl implements AdministrationData {
     @Modified
     void modified(ConnectorsConfig c) {
         providers = providers(c);
-        LOG.info("Connectors to the administrations: {}", providers.isEmpty() ? "switched off" : providers.keySet());
+        franceConnect = franceConnect(c, providers.keySet());
+        LOG.info("Connectors to the administrations: {}{}", providers.isEmpty() ? "switched off" : providers.keySet(),
+                franceConnect.scopes().isEmpty() ? "" : "; FranceConnect mode for " + franceConnect.scopes().keySet());
     }
 
     /** The providers switched on by that configuration: none without a base URL and a key. */
@@ -79,6 +97,50 @@ public class AdministrationDataImpl implements AdministrationData {
             out.put(AnswerSource.FRANCE_TRAVAIL, (ids, today) -> client.jobSeeker(ids.get(JOB_SEEKER_ID), today));
         }
         return Map.copyOf(out);
+    }
+
+    /** The FranceConnect mode of the sources switched on, unless switched off or without scopes. */
+    static FranceConnectMode franceConnect(ConnectorsConfig c, Set<AnswerSource> on) {
+        if (!c.franceconnect_enabled() || on.isEmpty()) {
+            return FranceConnectMode.OFF;
+        }
+        ApiParticulierClient client = new ApiParticulierClient(URI.create(c.base_url().strip()), c.api_key().strip(),
+                Duration.ofMillis(Math.max(100, c.connect_timeout_ms())),
+                Duration.ofMillis(Math.max(100, c.read_timeout_ms())));
+        String recipient = c.recipient() == null ? "" : c.recipient().strip();
+        Map<AnswerSource, List<String>> scopes = new EnumMap<>(AnswerSource.class);
+        Map<AnswerSource, BearerCall> calls = new EnumMap<>(AnswerSource.class);
+        List<String> dgfip = scopes(c.franceconnect_dgfip_scopes());
+        if (on.contains(AnswerSource.DGFIP) && !dgfip.isEmpty()) {
+            scopes.put(AnswerSource.DGFIP, dgfip);
+            String path = c.franceconnect_dgfip_path().strip();
+            calls.put(AnswerSource.DGFIP, (token, today) -> client.taxNoticeWithFranceConnect(path, token, recipient));
+        }
+        List<String> ft = scopes(c.franceconnect_france_travail_scopes());
+        if (on.contains(AnswerSource.FRANCE_TRAVAIL) && !ft.isEmpty()) {
+            scopes.put(AnswerSource.FRANCE_TRAVAIL, ft);
+            String path = c.franceconnect_france_travail_path().strip();
+            calls.put(AnswerSource.FRANCE_TRAVAIL, (token, today) -> client.jobSeekerWithFranceConnect(path, token,
+                    recipient, today));
+        }
+        return new FranceConnectMode(Map.copyOf(scopes), Map.copyOf(calls));
+    }
+
+    private static List<String> scopes(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.strip().split("\\s+"));
+    }
+
+    @Override
+    public Map<AnswerSource, List<String>> franceConnectScopes() {
+        return franceConnect.scopes();
+    }
+
+    @Override
+    public Dossier fetchWithFranceConnect(Caller caller, long dossierId, AnswerSource source, String subject,
+            String accessToken, boolean consent) {
+        BearerCall call = source == null ? null : franceConnect.calls().get(source);
+        return fetch.fetchWithFranceConnect(caller, dossierId, source, subject, consent, call == null ? null
+                : (ids, today) -> call.fetch(accessToken, today));
     }
 
     @Override

@@ -67,6 +67,31 @@ public final class AdministrationFetch {
     /** @param provider null when this source is switched off */
     public Dossier fetch(Caller caller, long dossierId, AnswerSource source, Map<String, String> identifiers,
             boolean consent, Provider provider) {
+        return fetch(caller, dossierId, source, identifiers, consent, provider, null);
+    }
+
+    /**
+     * FranceConnect mode: no identifier; {@code subject} (the sub of the ID token checked when her access token was
+     * given) must be the FranceConnect identity linked to the account of the dossier's applicant, else nothing is
+     * asked. The provider holds the token; it is never stored or logged here.
+     */
+    public Dossier fetchWithFranceConnect(Caller caller, long dossierId, AnswerSource source, String subject,
+            boolean consent, Provider provider) {
+        if (consent && (subject == null || subject.isBlank())) {
+            throw otherPerson();
+        }
+        return fetch(caller, dossierId, source, Map.of(), consent, provider, subject == null ? "" : subject);
+    }
+
+    static GuichetException otherPerson() {
+        return new GuichetException(GuichetException.Kind.FORBIDDEN, "FRANCECONNECT_OTHER_PERSON", null,
+                "Le compte FranceConnect utilisé n'est pas celui de la personne de cette demande : rien n'a été"
+                        + " demandé. Vous pouvez continuer sans : répondez aux questions et donnez le document.");
+    }
+
+    /** @param franceConnectSubject null: identifiers mode; else FranceConnect mode and the subject to check */
+    private Dossier fetch(Caller caller, long dossierId, AnswerSource source, Map<String, String> identifiers,
+            boolean consent, Provider provider, String franceConnectSubject) {
         if (source == null) {
             throw GuichetException.invalid("SOURCE_REQUIRED", "source", "Dites à quelle administration demander.");
         }
@@ -80,7 +105,7 @@ public final class AdministrationFetch {
                     + " sans votre accord, rien n'est demandé à " + name(source) + ".");
         }
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String key : AdministrationData.identifiers(source)) {
+        for (String key : franceConnectSubject != null ? List.<String>of() : AdministrationData.identifiers(source)) {
             String v = identifiers == null ? null : identifiers.get(key);
             v = v == null ? "" : v.replace(" ", "").strip();
             if (v.isEmpty()) {
@@ -97,6 +122,9 @@ public final class AdministrationFetch {
         String fields = tx.call(em -> {
             DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
             Editing.requireEditable(em, d);
+            if (franceConnectSubject != null && !franceConnectSubject.equals(linkedSubject(em, d.applicantId))) {
+                throw otherPerson();
+            }
             List<FieldDefinition> taken = fieldsFrom(schemes.of(d), source);
             if (taken.isEmpty()) {
                 throw GuichetException.invalid("SOURCE_NOT_USED", "source", "Ce formulaire ne demande rien que "
@@ -109,7 +137,8 @@ public final class AdministrationFetch {
             DossierEntity d = access.dossier(em, caller, dossierId, Action.EDIT);
             Activity.record(em, "ADMINISTRATION_CONSENT", Activity.actorId(caller), Activity.actorName(caller),
                     Activity.onBehalf(caller, d.applicantId), Activity.channel(caller, d.applicantId), d.id,
-                    caller.organisationId(), "Accord donné pour demander à " + name(source) + " : " + fields);
+                    caller.organisationId(), "Accord donné pour demander à " + name(source) + " : " + fields
+                    + (franceConnectSubject != null ? " (avec son compte FranceConnect, sans identifiant)" : ""));
         });
         Map<String, Object> data;
         try {
@@ -143,6 +172,17 @@ public final class AdministrationFetch {
             em.flush();
             return views.view(em, d, g.standing(), Locale.FRENCH);
         });
+    }
+
+    /** The FranceConnect subject linked to that account, or null. */
+    static String linkedSubject(javax.persistence.EntityManager em, Long accountId) {
+        if (accountId == null) {
+            return null;
+        }
+        List<String> found = em.createQuery("select l.subject from IdentityLinkEntity l where l.provider = :p and"
+                + " l.accountId = :a", String.class).setParameter("p", AnswerSource.FRANCECONNECT.name())
+                .setParameter("a", accountId).getResultList();
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     static List<FieldDefinition> fieldsFrom(SchemeDescriptor d, AnswerSource source) {

@@ -56,6 +56,22 @@ public final class ApiParticulierClient {
         return jobSeekerData(get(JOB_SEEKER_PATH, "identifiant=" + enc(identifier)), today);
     }
 
+    /**
+     * DGFIP in FranceConnect mode: her FranceConnect access token names her ({@code Authorization: Bearer}), no
+     * identifier and no API key are sent; {@code recipient} (the portal's SIRET, when configured) as API Particulier's
+     * FranceConnect-mode calls carry it.
+     */
+    public Map<String, Object> taxNoticeWithFranceConnect(String path, String accessToken, String recipient)
+            throws ProviderException {
+        return taxData(bearerGet(path, accessToken, recipient));
+    }
+
+    /** FRANCE_TRAVAIL in FranceConnect mode, as {@link #taxNoticeWithFranceConnect}. */
+    public Map<String, Object> jobSeekerWithFranceConnect(String path, String accessToken, String recipient,
+            LocalDate today) throws ProviderException {
+        return jobSeekerData(bearerGet(path, accessToken, recipient), today);
+    }
+
     /** The published avis-imposition answer → DGFIP data. */
     static Map<String, Object> taxData(JsonNode body) throws ProviderException {
         JsonNode income = body.get("revenuFiscalReference");
@@ -103,8 +119,21 @@ public final class ApiParticulierClient {
     }
 
     private JsonNode get(String path, String query) throws ProviderException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + "?" + query)).timeout(readTimeout)
-                .header("X-Api-Key", apiKey).header("Accept", "application/json").GET().build();
+        return send(HttpRequest.newBuilder(URI.create(base + path + "?" + query)).timeout(readTimeout)
+                .header("X-Api-Key", apiKey).header("Accept", "application/json").GET().build());
+    }
+
+    private JsonNode bearerGet(String path, String accessToken, String recipient) throws ProviderException {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new ProviderException(Failure.UNAVAILABLE, "no access token", null);
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        String query = recipient == null || recipient.isBlank() ? "" : "?recipient=" + enc(recipient.strip());
+        return send(HttpRequest.newBuilder(URI.create(base + p + query)).timeout(readTimeout)
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) throws ProviderException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -123,6 +152,10 @@ public final class ApiParticulierClient {
         int status = response.statusCode();
         if (status == 404) {
             throw new ProviderException(Failure.NOT_FOUND, "not found", null);
+        }
+        if (status == 401 || status == 403) {
+            // a key or a FranceConnect token refused (inactive, expired, or without the data's scope)
+            throw new ProviderException(Failure.UNAVAILABLE, "credentials refused (" + status + ")", null);
         }
         if (status != 200) {
             throw new ProviderException(Failure.UNAVAILABLE, "status " + status, null);

@@ -31,4 +31,29 @@ public @interface ConnectorsConfig {
 
     @AttributeDefinition(description = "Milliseconds to wait for the answer; beyond, the applicant types and uploads")
     int read_timeout_ms() default 8000;
+
+    @AttributeDefinition(description = "Also ask in API Particulier's FranceConnect mode (\"API FranceConnectées\"):"
+            + " an applicant signed in with FranceConnect types no identifier; her FranceConnect access token names"
+            + " her. Needs sign-in with FranceConnect (etc/org.guichet.franceconnect.cfg).")
+    boolean franceconnect_enabled() default true;
+
+    @AttributeDefinition(description = "FranceConnect mode: the data scopes asked at FranceConnect for the tax notice"
+            + " (space separated; those of the DGFIP's API Impôt particulier)")
+    String franceconnect_dgfip_scopes() default "dgfip_rfr dgfip_nbpart";
+
+    @AttributeDefinition(description = "FranceConnect mode: the path of the tax notice, called with"
+            + " Authorization: Bearer <her FranceConnect access token> and no identifier")
+    String franceconnect_dgfip_path() default "/api/v2/avis-imposition";
+
+    @AttributeDefinition(description = "FranceConnect mode: the data scopes asked at FranceConnect for the job"
+            + " seeker's situation (space separated)")
+    String franceconnect_france_travail_scopes() default "statut_demandeur_emploi";
+
+    @AttributeDefinition(description = "FranceConnect mode: the path of the job seeker's situation, called with"
+            + " Authorization: Bearer <her FranceConnect access token> and no identifier")
+    String franceconnect_france_travail_path() default "/api/v2/situations-pole-emploi";
+
+    @AttributeDefinition(description = "FranceConnect mode: the portal's SIRET sent as ?recipient= (API Particulier's"
+            + " FranceConnect-mode calls carry it); empty: not sent")
+    String recipient() default "";
 }

@@ -64,6 +64,22 @@ class ApiParticulierClientTest {
     }
 
     @Test
+    void inFranceConnectModeHerTokenNamesHerWithoutIdentifierNorKeyAndARefusedTokenIsAFailure() throws Exception {
+        String token = server.issue(FakeApiParticulier.SUBJECT, FakeApiParticulier.TAX_SCOPES);
+        assertEquals(Map.of("noticeFound", true, "referenceTaxIncome", 13200L, "taxShares", new BigDecimal("1.5")),
+                client.taxNoticeWithFranceConnect("/api/v2/avis-imposition", token, "13002526500013"));
+        assertEquals(List.of("GET /api/v2/avis-imposition?recipient=13002526500013 bearer"), server.requests,
+                "no identifier, no X-Api-Key");
+        // without the job seeker's scope (403), a token never issued (401): the applicant goes on the old way
+        assertEquals(Failure.UNAVAILABLE, failure(() -> client.jobSeekerWithFranceConnect("/api/v2/situations-pole-emploi",
+                token, "", TODAY)));
+        assertEquals(Failure.UNAVAILABLE, failure(() -> client.taxNoticeWithFranceConnect("/api/v2/avis-imposition",
+                "at-forged", "")));
+        assertEquals(Failure.NOT_FOUND, failure(() -> client.taxNoticeWithFranceConnect("/api/v2/avis-imposition",
+                server.issue("sub-unknown", FakeApiParticulier.TAX_SCOPES), "")));
+    }
+
+    @Test
     void identifiersAreEncodedInTheQuery() {
         assertEquals(Failure.NOT_FOUND, failure(() -> client.jobSeeker("a&identifiant=lea.martin", TODAY)),
                 "an identifier cannot add a parameter");
