@@ -22,4 +22,9 @@ public @interface ObservatoryConfig {
     @AttributeDefinition(description = "Minutes an organisation is assumed to spend on each month of attendance it"
             + " reports for a trainee (one line of its attendance sheet: collect, check, type)")
     int organisationMinutesPerAttendance() default 2;
+
+    @AttributeDefinition(description = "Seconds after the start before the observatory computes each scheme's summary"
+            + " of the last twelve months once in the background and throws it away, so that the first summary asked"
+            + " is not a cold one; -1 switches it off")
+    int warmUpDelaySeconds() default 60;
 }

@@ -378,6 +378,21 @@ class ObservatoryScenarioTest {
         assertEquals(4.0, pay.median());
     }
 
+    /** The start's warm-up computes every scheme's year and keeps nothing: no row written, the same figures after. */
+    @Test
+    void theWarmUpOnlyReads() {
+        Summary before = open.summary(directorate, VT, from, to, null);
+        String tables = "SELECT (SELECT COUNT(*) FROM OBSERVATORY_DOSSIER) + (SELECT COUNT(*) FROM OBSERVATORY_DAY)"
+                + " + (SELECT COUNT(*) FROM OBSERVATORY_DOCUMENT) + (SELECT COUNT(*) FROM ACTIVITY_EVENT) FROM"
+                + " OBSERVATORY_DAY FETCH FIRST 1 ROWS ONLY";
+        long rows = g.portal.queryLong(tables);
+        assertTrue(open.warmUp() >= 0);
+        assertEquals(rows, g.portal.queryLong(tables));
+        Summary after = open.summary(directorate, VT, from, to, null);
+        assertEquals(before.funnel(), after.funnel());
+        assertEquals(before.assistance(), after.assistance());
+    }
+
     @Test
     void documentsRefusedAtUploadRejectedAndAskedAgain() {
         Summary s = open.summary(directorate, VT, from, to, null);
