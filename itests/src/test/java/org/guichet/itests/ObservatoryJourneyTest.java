@@ -42,6 +42,7 @@ class ObservatoryJourneyTest {
     static final String SAM = "sam." + RUN + "@region.example";
     static final String ALEX = "alex." + RUN + "@region.example";
     static final String INES = "ines." + RUN + "@mission-locale.example";
+    static final String BEA = "bea." + RUN + "@region.example";
     static final String VT = "vocational-training";
 
     static Distribution dist;
@@ -58,6 +59,10 @@ class ObservatoryJourneyTest {
     /** the two a Mission locale counsellor files under mandates */
     static final List<Long> mediated = new ArrayList<>();
     static long missionLocale;
+    static long centre;
+    /** the trainee's first payment: the day it was promised and the day the bank paid it */
+    static LocalDate promised;
+    static LocalDate paidOn;
     static String period;
 
     @BeforeAll
@@ -89,16 +94,23 @@ class ObservatoryJourneyTest {
     @Order(1)
     void aKnownPopulation() throws Exception {
         dist.setConfig("org.guichet.accounts.cfg", "admin.email", ADMIN);
+        dist.setConfig("org.guichet.payments.cfg", "debtor.name", "Region Exemple - Direction des aides");
+        dist.setConfig("org.guichet.payments.cfg", "debtor.iban", "FR76 3000 6000 0112 3456 7890 189");
+        dist.setConfig("org.guichet.payments.cfg", "debtor.bic", "AGRIFRPP");
         dist.start(Duration.ofMinutes(4));
         admin = scenario.activateAndSignIn(ADMIN, "INVITATION", "la region suit ses aides de pres");
-        partnerKey = api.post("/admin/organisations", map("name", "Centre " + RUN, "kind", "TRAINING_ORGANISATION"),
-                admin).json().path("apiKey").asText();
+        JsonNode school = api.post("/admin/organisations", map("name", "Centre " + RUN, "kind",
+                "TRAINING_ORGANISATION"), admin).json();
+        partnerKey = school.path("apiKey").asText();
+        centre = school.path("organisation").path("id").asLong();
         scenario.invite(admin, DORA, "Dora Direction", "DIRECTORATE", null);
         scenario.invite(admin, SAM, "Sam Responsable", "SUPERVISOR", null, VT);
         scenario.invite(admin, ALEX, "Alex Agent", "AGENT", null, VT);
         dora = scenario.activateAndSignIn(DORA, "INVITATION", "la direction lit l'observatoire");
         sam = scenario.activateAndSignIn(SAM, "INVITATION", "sam suit la charge de son equipe");
         alex = scenario.activateAndSignIn(ALEX, "INVITATION", "alex instruit les dossiers de formation");
+        scenario.invite(admin, BEA, "Béa Agent", "AGENT", null, VT);
+        String bea = scenario.activateAndSignIn(BEA, "INVITATION", "bea confirme les virements faits");
 
         // 6 simulations that the rules answer, 1 refused for its answers (not counted)
         for (int i = 0; i < 6; i++) {
@@ -121,6 +133,22 @@ class ObservatoryJourneyTest {
             assertEquals(200, api.post("/dossiers/" + id + "/submit", null, token).status());
             submitted.add(id);
         }
+        // a trainee her training organisation enrolled: her dossier is pre-filled, she sends it herself (PARTNER); she
+        // is granted, and paid her first month once the organisation reports her attendance
+        String traineeEmail = "stagiaire." + RUN + "@example.fr";
+        Reply enrolled = api.postRaw("/partners/enrolments", Distribution.JSON.writeValueAsBytes(map("enrolments",
+                List.of(Scenario.enrolment(traineeEmail)))), "application/json", null, Map.of("X-Api-Key", partnerKey));
+        assertEquals(200, enrolled.status(), enrolled.toString());
+        String trainee = scenario.applicant(traineeEmail, "Stagiaire " + RUN, "mon centre a tout prerempli");
+        Reply opened = api.post("/dossiers", map("schemeId", VT), trainee);
+        assertEquals(201, opened.status(), opened.toString());
+        long prefilled = opened.json().path("id").asLong();
+        JsonNode prefilledLive = api.patch("/dossiers/" + prefilled + "/answers", map("answers",
+                Scenario.vocationalTrainingAnswers()), trainee).json().path("live");
+        assertTrue(prefilledLive.path("complete").asBoolean(), prefilledLive.toString());
+        scenario.uploadChecklist(prefilled, prefilledLive, trainee);
+        assertEquals(200, api.post("/dossiers/" + prefilled + "/submit", null, trainee).status());
+
         // a Mission locale counsellor files two more, each under the young person's mandate (their accounts are
         // created by the mandate: counted as created, not as activated)
         missionLocale = api.post("/admin/organisations", map("name", "Mission locale " + RUN, "kind", "MISSION_LOCALE"),
@@ -146,6 +174,7 @@ class ObservatoryJourneyTest {
         }
         List<Long> all = new ArrayList<>(submitted);
         all.addAll(mediated);
+        all.add(prefilled);
         for (long id : all) {
             long version = api.get("/instruction/dossiers/" + id, alex).json().path("dossier").path("version").asLong();
             Reply take = api.post("/instruction/dossiers/" + id + "/take?version=" + version, null, alex);
@@ -178,7 +207,25 @@ class ObservatoryJourneyTest {
         Reply refused = api.post("/instruction/dossiers/" + mediated.get(0) + "/decisions", map("outcome", "REFUSED",
                 "refusalReasons", List.of("La formation n'est pas financée par la Région.")), alex);
         assertEquals(201, refused.status(), refused.toString());
+        Reply grantedTrainee = api.post("/instruction/dossiers/" + prefilled + "/decisions", map("outcome", "GRANTED",
+                "payee", map("name", "Stagiaire", "iban", "FR76 3000 6000 0112 3456 7890 189")), alex);
+        assertEquals(201, grantedTrainee.status(), grantedTrainee.toString());
+        // her first month: the centre reports the attendance, an agent issues the file, another confirms it paid
+        JsonNode first = api.get("/dossiers/" + prefilled + "/payments", trainee).json().path(0);
+        promised = LocalDate.parse(first.path("promisedDate").asText());
+        Reply attendance = api.postRaw("/partners/attendance", Distribution.JSON.writeValueAsBytes(map("attendance",
+                List.of(map("traineeEmail", traineeEmail, "month", first.path("month").asText(), "attendedHours", 70,
+                        "scheduledHours", 70)))), "application/json", null, Map.of("X-Api-Key", partnerKey));
+        assertEquals(1, attendance.json().path("accepted").asInt(), attendance.toString());
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        paidOn = today.plusDays(1);
+        Reply batch = api.post("/payments/batches", map("asOf", today.toString(), "executionDate", paidOn.toString()),
+                alex);
+        assertEquals(201, batch.status(), batch.toString());
+        assertEquals(1, batch.json().path("count").asInt(), batch.toString());
+        Reply paid = api.post("/payments/batches/" + batch.json().path("id").asLong() + "/paid", map("paidOn",
+                paidOn.toString()), bea);
+        assertEquals("PAID", paid.json().path("status").asText(), paid.toString());
         period = "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
     }
 
@@ -189,6 +236,15 @@ class ObservatoryJourneyTest {
             }
         }
         throw new AssertionError("no step " + step + " in " + summary);
+    }
+
+    static JsonNode delay(JsonNode summary, String name) {
+        for (JsonNode d : summary.path("delays")) {
+            if (d.path("name").asText().equals(name)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no delay " + name + " in " + summary);
     }
 
     static JsonNode cell(JsonNode cells, String key) {
@@ -208,18 +264,21 @@ class ObservatoryJourneyTest {
         JsonNode s = r.json();
         assertEquals(6, step(s, "SIMULATED").path("count").asInt(), s.toString());
         assertEquals("simulations", step(s, "SIMULATED").path("unit").asText());
-        assertEquals(8, step(s, "ACCOUNT_CREATED").path("count").asInt(), "six sign-ups, two accounts made by mandates");
-        assertEquals(6, step(s, "ACCOUNT_ACTIVATED").path("count").asInt(), "applicants only, not the invited staff");
-        assertEquals(8, step(s, "DOSSIER_OPENED").path("count").asInt());
-        assertEquals(8, step(s, "ANSWERS_COMPLETE").path("count").asInt());
-        assertEquals(7, step(s, "DOCUMENTS_COMPLETE").path("count").asInt());
-        assertEquals(7, step(s, "SUBMITTED").path("count").asInt());
-        assertEquals(6, step(s, "DECIDED").path("count").asInt());
-        assertEquals(0, step(s, "FIRST_PAYMENT").path("count").asInt());
+        assertEquals(9, step(s, "ACCOUNT_CREATED").path("count").asInt(), "seven sign-ups, two accounts made by mandates");
+        assertEquals(7, step(s, "ACCOUNT_ACTIVATED").path("count").asInt(), "applicants only, not the invited staff");
+        assertEquals(9, step(s, "DOSSIER_OPENED").path("count").asInt());
+        assertEquals(9, step(s, "ANSWERS_COMPLETE").path("count").asInt());
+        assertEquals(8, step(s, "DOCUMENTS_COMPLETE").path("count").asInt());
+        assertEquals(8, step(s, "SUBMITTED").path("count").asInt());
+        assertEquals(7, step(s, "DECIDED").path("count").asInt());
+        // one paid: fewer than 5, hidden
+        assertTrue(step(s, "FIRST_PAYMENT").path("suppressed").asBoolean(), step(s, "FIRST_PAYMENT").toString());
+        assertTrue(step(s, "FIRST_PAYMENT").path("count").isNull());
         assertEquals(5, cell(s.path("channels"), "ONLINE").path("count").asInt());
-        // 2 by the mediator: hidden, and so is the smallest other cell (PHONE's 0), or MEDIATOR = 7 - 5 - 0 - 0
+        // 2 by the mediator and 1 pre-filled: both hidden (two hidden cells cannot be told apart from the total)
         assertTrue(cell(s.path("channels"), "MEDIATOR").path("count").isNull(), s.path("channels").toString());
-        assertTrue(cell(s.path("channels"), "PHONE").path("suppressed").asBoolean(), s.path("channels").toString());
+        assertTrue(cell(s.path("channels"), "PARTNER").path("count").isNull(), s.path("channels").toString());
+        assertEquals(0, cell(s.path("channels"), "PHONE").path("count").asInt(), s.path("channels").toString());
         // 1 refused: hidden, and granted with it (decisions 6 is shown)
         assertTrue(s.path("outcomes").path("refused").path("count").isNull(), s.path("outcomes").toString());
         assertTrue(s.path("outcomes").path("granted").path("count").isNull(), s.path("outcomes").toString());
@@ -233,7 +292,7 @@ class ObservatoryJourneyTest {
         assertEquals(2, hidden, s.path("stops").toString());
         JsonNode delay = s.path("delays").get(0);
         assertEquals("SUBMISSION_TO_DECISION", delay.path("name").asText());
-        assertEquals(6, delay.path("count").asInt(), delay.toString());
+        assertEquals(7, delay.path("count").asInt(), delay.toString());
         assertTrue(delay.path("median").asDouble() < 1.0, "decided the same day: " + delay);
         assertEquals(5, s.path("minimumCell").asInt());
         assertTrue(s.toString().indexOf("@example.fr") < 0, "no personal data");
@@ -259,8 +318,8 @@ class ObservatoryJourneyTest {
             assertEquals(5, cell(s.path("channels"), "ONLINE").path("count").asInt(), s.toString());
             assertEquals(2, cell(s.path("channels"), "MEDIATOR").path("count").asInt());
             assertEquals(0, cell(s.path("channels"), "PHONE").path("count").asInt());
-            assertEquals(0, cell(s.path("channels"), "PARTNER").path("count").asInt());
-            assertEquals(5, s.path("outcomes").path("granted").path("count").asInt());
+            assertEquals(1, cell(s.path("channels"), "PARTNER").path("count").asInt());
+            assertEquals(6, s.path("outcomes").path("granted").path("count").asInt());
             assertEquals(1, s.path("outcomes").path("refused").path("count").asInt());
             assertEquals(1, cell(s.path("outcomes").path("refusedReasons"), "OTHER").path("count").asInt(),
                     "an agent's own words");
@@ -288,7 +347,27 @@ class ObservatoryJourneyTest {
                     waits = d;
                 }
             }
-            assertEquals(6, waits.path("count").asInt(), "one per decided dossier: " + waits);
+            assertEquals(7, waits.path("count").asInt(), "one per decided dossier: " + waits);
+            // the payment: one first payment, paid the day after the decision, against the date it was promised
+            assertEquals(1, step(s, "FIRST_PAYMENT").path("count").asInt());
+            JsonNode toPayment = delay(s, "DECISION_TO_FIRST_PAYMENT");
+            assertEquals(1, toPayment.path("count").asInt(), toPayment.toString());
+            assertEquals(1.0, toPayment.path("median").asDouble(), 0.001, toPayment.toString());
+            JsonNode late = delay(s, "FIRST_PAYMENT_LATE_AGAINST_PROMISE");
+            assertEquals((double) java.time.temporal.ChronoUnit.DAYS.between(promised, paidOn),
+                    late.path("median").asDouble(), 0.001, late.toString());
+            // the training centre's line: the dossier it pre-filled, its answers, the month of attendance it reported
+            JsonNode school = null;
+            for (JsonNode o : help.path("organisations")) {
+                if (o.path("organisationId").asLong() == centre) {
+                    school = o;
+                }
+            }
+            assertTrue(school != null, help.toString());
+            assertEquals(1, school.path("prefilledDossiers").asInt(), school.toString());
+            assertEquals(1, school.path("attendanceReported").asInt(), school.toString());
+            assertTrue(school.path("answersSupplied").asInt() >= 5, school.toString());
+            assertEquals(1, help.path("organisationAttendance").path("count").asInt(), help.toString());
             assertTrue(s.toString().indexOf("@example.fr") < 0, "no personal data");
         } finally {
             dist.setConfig("org.guichet.observatory.cfg", "minimumCell", "5");
@@ -321,6 +400,7 @@ class ObservatoryJourneyTest {
         Reply own = api.sendWithHeader("GET", path, null, null, "X-Api-Key", partnerKey);
         assertEquals(200, own.status(), own.toString());
         assertTrue(own.json().path("organisationId").asLong() > 0);
-        assertEquals(0, step(own.json(), "DOSSIER_OPENED").path("count").asInt());
+        // its one trainee's dossier: fewer than 5, hidden
+        assertTrue(step(own.json(), "DOSSIER_OPENED").path("suppressed").asBoolean(), own.json().toString());
     }
 }
